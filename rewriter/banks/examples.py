@@ -1,0 +1,50 @@
+"""Run a bank's examples: every example is a test, as in LanguageTool.
+
+Examples exercise the deterministic path (templates) so that they state what
+the bank itself produces, whatever model is installed. Follow-up dates are
+computed from a fixed day so expected outputs stay stable.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from ..config import OrgConfig
+from .model import Bank, Example
+
+# A Monday: two working days later is Wednesday 2026-01-07.
+EXAMPLE_TODAY = _dt.date(2026, 1, 5)
+
+
+@dataclass(frozen=True)
+class ExampleOutcome:
+    rule: str
+    example: Example
+    got: str
+    engine: str
+    rules_fired: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Output as expected, and produced by this rule (an example tests its own rule)."""
+        expected = self.example.input if self.example.unchanged else self.example.output
+        fired_here = self.example.unchanged or any(self.rule in r.split(",") for r in self.rules_fired)
+        return self.got == expected and fired_here
+
+    def describe(self) -> str:
+        expected = self.example.input if self.example.unchanged else self.example.output
+        return (f"{self.example.source}: {self.rule}\n    in:       {self.example.input}\n"
+                f"    expected: {expected}\n    got:      {self.got}\n    rules:    {', '.join(self.rules_fired) or 'none'}")
+
+
+def run_example(bank: Bank, rule: str, example: Example) -> ExampleOutcome:
+    from ..pipeline import Rewriter  # noqa: PLC0415 - pipeline imports banks
+
+    rewriter = Rewriter(bank.language.code, example.tone, engines=("template",), config=OrgConfig(),
+                        today=EXAMPLE_TODAY)
+    result = rewriter.rewrite(example.input)
+    return ExampleOutcome(rule, example, result.output, result.engine, tuple(e.rule or "" for e in result.edits))
+
+
+def run_examples(bank: Bank) -> list[ExampleOutcome]:
+    return [run_example(bank, rule, ex) for rule, ex in bank.examples()]

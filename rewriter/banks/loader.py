@@ -1,0 +1,242 @@
+"""Load and check a language's phrase bank.
+
+A bank is a folder ``phrasebanks/<lang>/`` with ``language.yaml``,
+``avoid.yaml`` and one ``situations/<id>.yaml`` per situation. Files are
+checked against the JSON Schemas in ``phrasebanks/schema/`` and then against
+the rules a schema cannot express (patterns compile, a rule's patterns and
+templates use the same slots, templates are positive). Any problem raises
+`BankError` with file, line and entry.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from ..errors import BankError, RewriterError
+from .model import AvoidEntry, Bank, Example, Language, Rule, Situation, Template
+from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
+from .yamlsource import line_of, load_yaml
+
+# Values a template may use without a pattern capturing them (see render.values).
+COMPUTED_SLOTS = frozenset({"followup_date", "followup_day"})
+# A rule matches a whole clause: an optional lead-in that ends in a comma or
+# colon ("Hello {{name}}, ") stays as it is, and the sentence's final
+# punctuation goes with the clause.
+LEAD = r"^(?P<lead>(?:.*?[,;:\u2013\u2014]\s+)?)"
+TAIL = r"\s*[.!?\u2026]*$"
+_TEMPLATE_SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
+
+
+def bank_root() -> Path:
+    """Where the banks live: $REWRITER_BANKS, else the repository's phrasebanks/."""
+    env = os.environ.get("REWRITER_BANKS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "phrasebanks"
+
+
+def available_languages(root: Path | None = None) -> list[str]:
+    """Language codes with a bank: every folder holding a language.yaml."""
+    root = root or bank_root()
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / "language.yaml").is_file())
+
+
+@lru_cache(maxsize=None)
+def load_bank(lang: str, root: str | None = None) -> Bank:
+    """The checked bank of ``lang``; cached, so call it freely."""
+    base = Path(root) if root else bank_root()
+    folder = base / lang
+    if not (folder / "language.yaml").is_file():
+        known = ", ".join(available_languages(base)) or "none"
+        raise RewriterError(f"unknown language {lang!r}: no phrase bank at {folder} (available: {known})")
+    language = _load_language(folder / "language.yaml", lang)
+    situations: dict[str, Situation] = {}
+    sit_dir = folder / "situations"
+    for path in sorted(sit_dir.glob("*.yaml")) if sit_dir.is_dir() else []:
+        situation = _load_situation(path, language)
+        situations[situation.id] = situation
+    avoid_path = folder / "avoid.yaml"
+    avoid = _load_avoid(avoid_path, language) if avoid_path.is_file() else []
+    bank = Bank(language, situations, avoid, str(base))
+    _check_unique_rule_ids(bank)
+    return bank
+
+
+# --- files -------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _schema(root: str, name: str) -> jsonschema.protocols.Validator:
+    path = Path(root) / "schema" / f"{name}.schema.json"
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BankError(str(path), f"cannot read schema: {exc}") from None
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+def _read(path: Path, schema_name: str) -> tuple[dict[str, Any], dict]:
+    data, lines = load_yaml(path)
+    validator = _schema(str(_root_of(path)), schema_name)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        err = max(errors, key=lambda e: len(e.absolute_path))
+        at = tuple(err.absolute_path)
+        raise BankError(str(path), _schema_message(err), line=line_of(lines, at), entry=_entry_name(at) or None)
+    return data, lines
+
+
+def _root_of(path: Path) -> Path:
+    # <root>/<lang>/language.yaml or <root>/<lang>/situations/<id>.yaml
+    return path.parent.parent if path.parent.name != "situations" else path.parent.parent.parent
+
+
+def _schema_message(err: jsonschema.ValidationError) -> str:
+    if err.validator == "additionalProperties":
+        return err.message.replace("Additional properties are not allowed", "unknown key(s)")
+    if err.validator == "enum":
+        return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
+    if err.validator == "oneOf" and isinstance(err.instance, dict):
+        return "an example needs either 'out' or 'unchanged: true', not both"
+    return err.message
+
+
+def _entry_name(at: tuple) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(at))
+
+
+def _load_language(path: Path, lang: str) -> Language:
+    data, lines = _read(path, "language")
+    if data["code"] != lang:
+        raise BankError(str(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
+    compiled = {}
+    for key in ("softeners", "negation_markers", "discouraged", "action_markers"):
+        try:
+            compiled[key] = compile_phrase_list(data.get(key, []))
+        except (PatternSyntaxError, re.error) as exc:
+            raise BankError(str(path), f"bad phrase: {exc}", line=line_of(lines, (key,)), entry=key) from None
+    inflections = {}
+    for name, pairs in data.get("inflections", {}).items():
+        try:
+            inflections[name] = [(re.compile(rx), repl) for rx, repl in pairs]
+        except re.error as exc:
+            raise BankError(str(path), f"bad regex: {exc}", line=line_of(lines, ("inflections", name)), entry=f"inflections.{name}") from None
+    return Language(
+        code=lang,
+        name=data["name"],
+        locale=data["locale"],
+        lingua=data.get("lingua"),
+        default_tone=data.get("default_tone", "formal"),
+        abbreviations=frozenset(a.lower().rstrip(".") for a in data.get("abbreviations", [])),
+        softeners=compiled["softeners"],
+        negation=compiled["negation_markers"],
+        discouraged=compiled["discouraged"],
+        actions=compiled["action_markers"],
+        not_names=frozenset(data.get("not_names", [])),
+        inflections=inflections,
+    )
+
+
+def _examples(raw: list[dict], path: Path, lines: dict, at: tuple) -> list[Example]:
+    return [
+        Example(ex["in"], ex.get("out"), ex.get("tone"), bool(ex.get("unchanged")), f"{path}:{line_of(lines, at + (i,))}")
+        for i, ex in enumerate(raw)
+    ]
+
+
+def _load_situation(path: Path, language: Language) -> Situation:
+    data, lines = _read(path, "situation")
+    sid = data["situation"]
+    if sid != path.stem:
+        raise BankError(str(path), f"situation {sid!r} differs from the file name {path.stem!r}", line=line_of(lines, ("situation",)))
+    rules = []
+    for r, raw in enumerate(data["rules"]):
+        at = ("rules", r)
+        entry = f"rule {raw['id']}"
+        patterns, regexes, slots = [], [], None
+        for p, source in enumerate(raw["patterns"]):
+            where = line_of(lines, at + ("patterns", p))
+            try:
+                cp = compile_pattern(source)
+                regexes.append(re.compile(LEAD + "(?P<clause>" + cp.regex + ")" + TAIL, re.IGNORECASE))
+            except (PatternSyntaxError, re.error) as exc:
+                raise BankError(str(path), f"pattern {source!r}: {exc}", line=where, entry=entry) from None
+            if slots is None:
+                slots = frozenset(cp.slots)
+            elif frozenset(cp.slots) != slots:
+                raise BankError(str(path), f"pattern {source!r} captures {sorted(cp.slots)}, the rule's first pattern {sorted(slots)}; "
+                                "all patterns of a rule capture the same slots", line=where, entry=entry)
+            patterns.append(cp)
+        templates = []
+        for t, raw_t in enumerate(raw["templates"]):
+            where = line_of(lines, at + ("templates", t))
+            text = raw_t["text"]
+            used = _TEMPLATE_SLOT.findall(text)
+            captured = {name for name, _ in used if name not in COMPUTED_SLOTS}
+            if captured != slots:
+                raise BankError(str(path), f"template uses slots {sorted(captured)} but the patterns capture {sorted(slots or [])}",
+                                line=where, entry=entry)
+            for name, inflection in used:
+                if inflection and inflection not in language.inflections:
+                    raise BankError(str(path), f"unknown inflection {{{name}|{inflection}}}: language.yaml defines "
+                                    f"{sorted(language.inflections) or 'none'}", line=where, entry=entry)
+            plain = _TEMPLATE_SLOT.sub(" ", text)
+            for marker_kind, regex in (("negation marker", language.negation), ("discouraged word", language.discouraged)):
+                hit = regex.search(plain) if regex else None
+                if hit:
+                    raise BankError(str(path), f"template contains the {marker_kind} {hit.group()!r}", line=where, entry=entry)
+            if not language.actions.search(plain):
+                raise BankError(str(path), "template offers no action (none of language.yaml's action_markers)", line=where, entry=entry)
+            templates.append(Template(text, tuple(raw_t["actions"]), raw_t.get("tone", "any"),
+                                      tuple(n for n, _ in used), f"{path}:{where}"))
+        rules.append(Rule(
+            id=f"{sid}.{raw['id']}",
+            situation=sid,
+            message=raw.get("message", data.get("description", sid)),
+            severity=raw.get("severity", data.get("severity", "warning")),
+            patterns=patterns,
+            regexes=regexes,
+            templates=templates,
+            examples=_examples(raw["examples"], path, lines, at + ("examples",)),
+            slots=slots or frozenset(),
+            source=f"{path}:{line_of(lines, at)}",
+        ))
+    return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, str(path))
+
+
+def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:
+    data, lines = _read(path, "avoid")
+    entries = []
+    for i, raw in enumerate(data["avoid"]):
+        at = ("avoid", i)
+        try:
+            patterns = [compile_pattern(p) for p in raw["phrases"]]
+            if any(p.slots for p in patterns):
+                raise PatternSyntaxError("avoid-phrases take no slots")
+            regex = re.compile("|".join(f"(?:{p.regex})" for p in patterns), re.IGNORECASE)
+        except (PatternSyntaxError, re.error) as exc:
+            raise BankError(str(path), str(exc), line=line_of(lines, at + ("phrases",)), entry=f"avoid {raw['id']}") from None
+        replacement = raw.get("replacement")
+        if replacement and language.negation.search(replacement):
+            raise BankError(str(path), "replacement contains a negation marker", line=line_of(lines, at + ("replacement",)),
+                            entry=f"avoid {raw['id']}")
+        entries.append(AvoidEntry(raw["id"], patterns, regex, replacement, raw["message"], raw.get("severity", "error"),
+                                  _examples(raw.get("examples", []), path, lines, at + ("examples",)),
+                                  f"{path}:{line_of(lines, at)}"))
+    return entries
+
+
+def _check_unique_rule_ids(bank: Bank) -> None:
+    seen: dict[str, str] = {}
+    for rule in bank.rules:
+        if rule.id in seen:
+            raise BankError(rule.source, f"rule id {rule.id!r} is also used at {seen[rule.id]}")
+        seen[rule.id] = rule.source

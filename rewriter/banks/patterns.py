@@ -1,0 +1,145 @@
+"""The pattern mini-language of the phrase banks, compiled to regular expressions.
+
+Bank authors write patterns as plain phrases, not regexes:
+
+    {item} is [currently] (out of stock|sold out)
+    we (don't|do not) have {item} in stock
+
+- words match case-insensitively on word boundaries; any space matches any run
+  of whitespace; a typographic apostrophe matches a straight one;
+- ``{name}`` captures a slot: a short stretch of text without clause
+  punctuation (, ; : . ! ?), reused by the positive template;
+- ``(a|b|c)`` is a choice, ``[a|b]`` or ``[a]`` an optional choice; groups nest;
+- ``\\`` escapes the next character.
+
+Why not raw regexes: translators extend the banks, and slot names must be
+checkable (a template may only use the slots its patterns capture).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A slot never crosses clause punctuation, so a greeting before a comma stays
+# outside it. Masked protected spans (private-use characters) are allowed.
+SLOT_BODY = r"[^,;:.!?\n]+?"
+_WORD_EDGE_START = r"(?<![\w\uE000-\uF8FF])"
+_WORD_EDGE_END = r"(?![\w\uE000-\uF8FF])"
+
+
+class PatternSyntaxError(ValueError):
+    """The pattern is not valid mini-language; the message says where."""
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    source: str
+    regex: str          # the pattern body, without anchors
+    slots: tuple[str, ...]
+
+
+def compile_pattern(source: str) -> CompiledPattern:
+    """Translate one bank pattern into a regex body and its slot names."""
+    parser = _Parser(source)
+    body = parser.parse_sequence(top=True)
+    if parser.pos != len(source):
+        raise PatternSyntaxError(f"unexpected {source[parser.pos]!r} at column {parser.pos + 1}")
+    if not body.strip():
+        raise PatternSyntaxError("empty pattern")
+    first, last = source.lstrip()[:1], source.rstrip()[-1:]
+    prefix = _WORD_EDGE_START if first.isalnum() or first in "([" else ""
+    suffix = _WORD_EDGE_END if last.isalnum() or last in ")]" else ""
+    return CompiledPattern(source, prefix + body + suffix, tuple(parser.slots))
+
+
+class _Parser:
+    def __init__(self, source: str):
+        self.src = source.strip()
+        self.pos = 0
+        self.slots: list[str] = []
+
+    def parse_sequence(self, top: bool = False) -> str:
+        out: list[str] = []
+        while self.pos < len(self.src):
+            ch = self.src[self.pos]
+            if ch in ")]|":
+                if top:
+                    raise PatternSyntaxError(f"unbalanced {ch!r} at column {self.pos + 1}")
+                break
+            if ch == "(":
+                out.append(self._group(")"))
+            elif ch == "[":
+                group = self._group("]")
+                if self.src[self.pos:self.pos + 1].isspace():
+                    # "[currently] out": the optional word takes its space along.
+                    while self.pos < len(self.src) and self.src[self.pos].isspace():
+                        self.pos += 1
+                    out.append(f"(?:{group}\\s+)?")
+                elif out and out[-1] == r"\s+":
+                    # "we can [now]": the space before it is optional too.
+                    out[-1] = f"(?:\\s+{group})?"
+                else:
+                    out.append(group + "?")
+            elif ch == "{":
+                out.append(self._slot())
+            elif ch.isspace():
+                while self.pos < len(self.src) and self.src[self.pos].isspace():
+                    self.pos += 1
+                out.append(r"\s+")
+            elif ch == "\\" and self.pos + 1 < len(self.src):
+                out.append(re.escape(self.src[self.pos + 1]))
+                self.pos += 2
+            elif ch in "'’":
+                out.append("['’]")
+                self.pos += 1
+            elif ch == "}":
+                raise PatternSyntaxError(f"'}}' without '{{' at column {self.pos + 1}")
+            else:
+                out.append(re.escape(ch))
+                self.pos += 1
+        return "".join(out)
+
+    def _group(self, close: str) -> str:
+        start = self.pos
+        self.pos += 1
+        alternatives = [self.parse_sequence()]
+        while self.pos < len(self.src) and self.src[self.pos] == "|":
+            self.pos += 1
+            alternatives.append(self.parse_sequence())
+        if self.pos >= len(self.src) or self.src[self.pos] != close:
+            raise PatternSyntaxError(f"group opened at column {start + 1} is not closed with {close!r}")
+        self.pos += 1
+        return "(?:" + "|".join(alternatives) + ")"
+
+    def _slot(self) -> str:
+        end = self.src.find("}", self.pos)
+        if end < 0:
+            raise PatternSyntaxError(f"slot at column {self.pos + 1} is not closed with '}}'")
+        name = self.src[self.pos + 1:end]
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            raise PatternSyntaxError(f"bad slot name {name!r} at column {self.pos + 1} (use lower_case)")
+        if name in ("lead", "clause"):
+            raise PatternSyntaxError(f"slot name {name!r} is reserved")
+        if name in self.slots:
+            raise PatternSyntaxError(f"slot {{{name}}} appears twice")
+        self.slots.append(name)
+        self.pos = end + 1
+        return f"(?P<{name}>{SLOT_BODY})"
+
+
+def template_slots(text: str) -> list[str]:
+    """Slot names used by a template, in order."""
+    return re.findall(r"\{([a-z][a-z0-9_]*)\}", text)
+
+
+def compile_phrase_list(phrases: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive regex for a list of phrases ('re:' entries are raw regexes)."""
+    parts = []
+    for phrase in phrases:
+        if phrase.startswith("re:"):
+            parts.append("(?:" + phrase[3:] + ")")
+        else:
+            parts.append(compile_pattern(phrase).regex)
+    if not parts:
+        return None
+    return re.compile("|".join(parts), re.IGNORECASE)

@@ -1,0 +1,62 @@
+"""Read YAML while remembering the line of every entry.
+
+Bank errors must say where they are. PyYAML's composer keeps a position for
+each node; this module builds plain Python data and a map from the entry's
+path (e.g. ``("rules", 2, "patterns", 0)``) to its 1-based line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import BankError
+
+Path_ = tuple[Any, ...]
+
+
+def load_yaml(path: Path) -> tuple[Any, dict[Path_, int]]:
+    """Return (data, lines) for a YAML file; malformed YAML raises BankError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BankError(str(path), f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise BankError(str(path), exc.strerror or str(exc)) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise BankError(str(path), f"YAML syntax: {exc.problem}", line=line) from None
+    lines: dict[Path_, int] = {}
+    if node is None:
+        return None, lines
+    return _build(node, (), lines, str(path)), lines
+
+
+def _build(node: yaml.Node, at: Path_, lines: dict[Path_, int], path: str) -> Any:
+    lines[at] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in out:
+                raise BankError(path, f"duplicate key {key!r}", line=key_node.start_mark.line + 1)
+            out[key] = _build(value_node, at + (key,), lines, path)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, at + (i,), lines, path) for i, item in enumerate(node.value)]
+    # Scalars: YAML 1.2 rules for booleans, so "no", "yes", "on" and "off"
+    # stay words (an abbreviation list may well hold "no").
+    if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
+        return node.value
+    return yaml.SafeLoader("").construct_object(node, deep=True)
+
+
+def line_of(lines: dict[Path_, int], at: Path_) -> int | None:
+    """The line of the deepest known entry on the path ``at``."""
+    at = tuple(at)
+    while at not in lines and at:
+        at = at[:-1]
+    return lines.get(at)

@@ -1,0 +1,37 @@
+"""Reading the user's text: files and stdin, strictly UTF-8, with clear errors."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import RewriterError
+
+
+def decode(data: bytes, where: str) -> str:
+    """UTF-8 text of ``data``; bad bytes raise an error naming line and column."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RewriterError(f"{where}:{line}:{col}: not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_stdin() -> str:
+    return decode(sys.stdin.buffer.read(), "<stdin>")
+
+
+def read_file(path: str) -> str:
+    if path == "-":
+        return read_stdin()
+    p = Path(path)
+    if p.is_dir():
+        raise RewriterError(f"{path}: is a directory")
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise RewriterError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise RewriterError(f"{path}: {exc.strerror or exc}") from None
+    return decode(data, path)

@@ -1,0 +1,86 @@
+"""``rewriter rewrite``: rewrite sentences given as arguments or one per stdin line."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import RewriterError
+from .inputs import read_stdin
+from .options import add_config, add_language, add_tone, check_language
+
+HELP = """\
+Rewrite negative sentences into positive ones that offer an action.
+With TEXT arguments each one is an input; without, every stdin line is one
+input and one output line is written per input line (empty lines stay empty).
+Sentences that no stage can rewrite safely come back unchanged, and their
+findings are reported (--json, --explain).
+"""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("rewrite", help="rewrite text (arguments or stdin lines)", description=HELP,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("text", nargs="*", metavar="TEXT", help="text to rewrite (default: read stdin, one input per line)")
+    add_language(p)
+    add_tone(p)
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per input: input, output, lang, changed, engine, findings, edits")
+    p.add_argument("--explain", action="store_true", help="show which rule fired, each candidate and why it passed or failed")
+    p.add_argument("--engine", default="model,template", metavar="LIST",
+                   help="stages to use, in order: model,template (default), or template alone")
+    add_config(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..config import load_config  # noqa: PLC0415 - keep --help fast
+    from ..pipeline import Rewriter  # noqa: PLC0415
+
+    check_language(args.lang)
+    engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
+    rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config))
+    if args.text:
+        inputs = list(args.text)
+        if not any(t.strip() for t in inputs):
+            raise RewriterError("empty input: give some text, or pipe lines on stdin")
+    else:
+        if sys.stdin.isatty():
+            print("reading lines from stdin (Ctrl-D to end)...", file=sys.stderr)
+        data = read_stdin()
+        if not data.strip():
+            raise RewriterError("empty input: stdin had no text")
+        inputs = data.splitlines()
+    out = sys.stdout
+    for text in inputs:
+        if not text.strip():
+            out.write((json.dumps({"input": text, "output": text, "lang": args.lang, "changed": False, "engine": "none",
+                                   "findings": [], "edits": []}, ensure_ascii=False) if args.json else text) + "\n")
+            continue
+        result = rewriter.rewrite(text)
+        if args.json:
+            out.write(json.dumps(result.to_dict(explain=args.explain), ensure_ascii=False) + "\n")
+        else:
+            out.write(result.output + "\n")
+            if args.explain:
+                _explain(result, out)
+    out.flush()
+    return 0
+
+
+def _explain(result, stream) -> None:
+    if not result.trace:
+        print("  (no negative statement found; text unchanged)", file=stream)
+    for step in result.trace:
+        print(f"  sentence: {step.text}", file=stream)
+        for f in result.findings:
+            if step.start <= f.start < step.end:
+                print(f"    finding: {f.rule} [{f.severity}] {f.text!r}: {f.message}", file=stream)
+        if not step.attempts:
+            print("    no rule or model offered a rewrite: kept as it is", file=stream)
+        for a in step.attempts:
+            mark = "ok  " if not a.failures else "fail"
+            where = f" ({a.source})" if a.source else ""
+            print(f"    {mark} {a.engine} {a.rule or ''}{where}: {a.text}", file=stream)
+            for reason in a.failures:
+                print(f"         - {reason}", file=stream)

@@ -1,0 +1,81 @@
+"""What the organisation can really offer, read from rewriter.toml.
+
+The seeds are firm: never promise what cannot be delivered. A team lists the
+actions it can deliver (or the ones it cannot), and templates that offer any
+other action are never used.
+
+    # rewriter.toml (or [tool.rewriter] in pyproject.toml)
+    deny_actions = ["call_back", "order"]   # or: allow_actions = [...]
+    follow_up_days = 2                       # working days, for {followup_date}
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RewriterError
+
+ACTIONS = ("order", "reserve", "notify", "alternative", "follow_up", "connect", "refund", "call_back", "book",
+           "check", "explain", "deliver", "exchange", "help", "escalate")
+
+
+@dataclass(frozen=True)
+class OrgConfig:
+    allowed_actions: frozenset[str] = frozenset(ACTIONS)
+    follow_up_days: int = 2
+    source: str = "defaults"
+
+    def allows(self, actions: tuple[str, ...]) -> bool:
+        return all(a in self.allowed_actions for a in actions)
+
+
+def load_config(path: str | Path | None = None, start: Path | None = None) -> OrgConfig:
+    """Read ``path``, else the nearest rewriter.toml or pyproject [tool.rewriter], else defaults."""
+    if path is not None:
+        return _parse(Path(path), _read_toml(Path(path)))
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "rewriter.toml"
+        if candidate.is_file():
+            return _parse(candidate, _read_toml(candidate))
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_toml(pyproject).get("tool", {}).get("rewriter")
+            if table is not None:
+                return _parse(pyproject, table)
+    return OrgConfig()
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RewriterError(f"{path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RewriterError(f"{path}: {exc}") from None
+    except UnicodeDecodeError:
+        raise RewriterError(f"{path}: not UTF-8") from None
+
+
+def _parse(path: Path, table: dict) -> OrgConfig:
+    unknown = set(table) - {"allow_actions", "deny_actions", "follow_up_days"}
+    if unknown:
+        raise RewriterError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
+    allowed = set(ACTIONS)
+    if "allow_actions" in table:
+        allowed = set(_actions(path, "allow_actions", table["allow_actions"]))
+    allowed -= set(_actions(path, "deny_actions", table.get("deny_actions", [])))
+    days = table.get("follow_up_days", 2)
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 60:
+        raise RewriterError(f"{path}: follow_up_days must be a whole number of working days from 0 to 60")
+    return OrgConfig(frozenset(allowed), days, str(path))
+
+
+def _actions(path: Path, key: str, value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RewriterError(f"{path}: {key} must be a list of action names")
+    bad = [v for v in value if v not in ACTIONS]
+    if bad:
+        raise RewriterError(f"{path}: {key}: unknown action(s) {', '.join(bad)} (known: {', '.join(ACTIONS)})")
+    return value

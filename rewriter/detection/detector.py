@@ -1,0 +1,62 @@
+"""Find negative statements in one (masked) sentence.
+
+Three layers, most specific first:
+1. bank rules: a situation's pattern matches the clause (warning by default);
+2. avoid-phrases: "calm down", "that's not our policy" (error by default);
+3. bare negation markers and discouraged words that no rule explains
+   (suggestion): the sentence needs a human or a new bank rule.
+Spans are returned in the masked sentence's coordinates.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..banks.model import Bank
+from ..stages.templates import match_rules
+from ..text.protect import visible
+from ..text.view import drop
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    start: int
+    end: int
+    category: str
+    severity: str
+    rule: str
+    message: str
+
+
+def find_in_sentence(sentence: str, bank: Bank) -> list[RawFinding]:
+    """Findings in a masked sentence, in order of position."""
+    found: list[RawFinding] = []
+    view = drop(sentence, bank.language.softeners)
+    for rule, m, _ in match_rules(sentence, bank):
+        start, end = view.source_span(m.start("clause"), m.end("clause"))
+        found.append(RawFinding(start, end, rule.situation, rule.severity, rule.id, rule.message))
+        break
+    for entry in bank.avoid:
+        for m in entry.regex.finditer(sentence):
+            found.append(RawFinding(m.start(), m.end(), "avoid", entry.severity, f"avoid.{entry.id}", entry.message))
+    # A matched rule explains the whole sentence: its softeners and markers
+    # are not reported again one by one.
+    covered = [(0, len(sentence))] if found and found[0].category != "avoid" else [(f.start, f.end) for f in found]
+    lang = bank.language
+    for category, regex, message in (
+        ("negation", lang.negation, "Negative wording; say what you can do instead."),
+        ("discouraged", lang.discouraged, "Sounds like a wall; offer a way forward."),
+    ):
+        if regex is None:
+            continue
+        for m in regex.finditer(sentence):
+            if any(s <= m.start() and m.end() <= e for s, e in covered):
+                continue
+            if not visible(m.group()):
+                continue
+            found.append(RawFinding(m.start(), m.end(), category, "suggestion", f"{category}.{_slug(m.group())}", message))
+            covered.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _slug(word: str) -> str:
+    return "_".join(word.lower().replace("’", "'").replace("'", "").split()) or "marker"

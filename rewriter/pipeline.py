@@ -1,0 +1,178 @@
+"""The rewriting pipeline: protect, split, detect, propose, verify, splice.
+
+For each sentence with a finding, the stages propose candidates (model first,
+then templates) and the first candidate that passes verification replaces the
+sentence. Everything else, and every sentence without a verified candidate,
+comes back byte for byte.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import asdict, dataclass, field
+
+from .banks import load_bank
+from .banks.model import Bank
+from .config import OrgConfig, load_config
+from .detection.detector import find_in_sentence
+from .detection.findings import Finding
+from .errors import RewriterError
+from .render.values import computed_slots
+from .stages import seq2seq, templates
+from .stages.candidate import Candidate
+from .text import sentences
+from .text.protect import Masked, mask, visible
+from .verification import verify
+from .verification.langid import identify
+
+ENGINES = ("model", "template")
+TONES = ("formal", "casual")
+
+
+@dataclass
+class Edit:
+    """One replaced sentence: where it was, what it became, and who wrote it."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    engine: str
+    rule: str | None
+
+
+@dataclass
+class Attempt:
+    """A candidate and why verification kept or dropped it (for --explain)."""
+
+    engine: str
+    rule: str | None
+    text: str
+    failures: list[str]
+    source: str | None = None
+
+
+@dataclass
+class SentenceTrace:
+    start: int
+    end: int
+    text: str
+    attempts: list[Attempt] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    input: str
+    output: str
+    lang: str
+    changed: bool
+    engine: str                      # "model", "template" or "none"
+    findings: list[Finding]
+    edits: list[Edit]
+    trace: list[SentenceTrace] = field(default_factory=list)
+
+    def to_dict(self, explain: bool = False) -> dict:
+        data = {
+            "input": self.input,
+            "output": self.output,
+            "lang": self.lang,
+            "changed": self.changed,
+            "engine": self.engine,
+            "findings": [f.to_dict() for f in self.findings],
+            "edits": [asdict(e) for e in self.edits],
+        }
+        if explain:
+            data["trace"] = [asdict(t) for t in self.trace]
+        return data
+
+
+class Rewriter:
+    """A configured pipeline for one language; reuse it for many texts."""
+
+    def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = ENGINES,
+                 config: OrgConfig | None = None, today: _dt.date | None = None):
+        if tone is not None and tone not in TONES:
+            raise RewriterError(f"unknown tone {tone!r} (use formal or casual)")
+        unknown = set(engines) - set(ENGINES)
+        if unknown:
+            raise RewriterError(f"unknown engine(s) {', '.join(sorted(unknown))} (use {', '.join(ENGINES)})")
+        self.lang = lang
+        self.tone = tone
+        self.engines = engines
+        self.config = config or load_config()
+        self.today = today or _dt.date.today()
+
+    def bank_for(self, text: str) -> Bank:
+        lang = self.lang
+        if lang == "auto":
+            lang = identify(visible(mask(text).text)) or ""
+            if not lang:
+                raise RewriterError("cannot tell the language of the input; pass --lang")
+        return load_bank(lang)
+
+    def rewrite(self, text: str) -> Result:
+        """Rewrite every negative sentence of ``text`` that can be rewritten safely."""
+        bank = self.bank_for(text)
+        masked = mask(text, bank.language.not_names)
+        computed = computed_slots(bank.language.locale, self.today, self.config.follow_up_days)
+        findings: list[Finding] = []
+        edits: list[Edit] = []
+        trace: list[SentenceTrace] = []
+        for start, end in sentences.split(masked.text, bank.language.abbreviations, masked.is_block):
+            sentence = masked.text[start:end]
+            raw = find_in_sentence(sentence, bank)
+            if not raw:
+                continue
+            o_start, o_end = masked.original_range(start, end)
+            step = SentenceTrace(o_start, o_end, text[o_start:o_end])
+            trace.append(step)
+            chosen = self._first_verified(sentence, bank, masked, computed, step)
+            suggestion = masked.unmask(chosen.text) if chosen else None
+            for f in raw:
+                f_start, f_end = masked.original_range(start + f.start, start + f.end)
+                findings.append(Finding(f_start, f_end, f.category, f.severity, f.rule, f.message,
+                                        text[f_start:f_end], suggestion))
+            if chosen is not None:
+                edits.append(Edit(o_start, o_end, text[o_start:o_end], suggestion or "", chosen.engine, chosen.rule))
+        output = _splice(text, edits)
+        engine = next((e for e in ENGINES if any(ed.engine == e for ed in edits)), "none")
+        return Result(text, output, bank.language.code, output != text, engine, findings, edits, trace)
+
+    def _first_verified(self, sentence: str, bank: Bank, masked: Masked, computed: dict[str, str],
+                        step: SentenceTrace) -> Candidate | None:
+        for candidate in self._candidates(sentence, bank, computed):
+            verdict = verify(candidate.text, sentence, bank, masked.unmask)
+            step.attempts.append(Attempt(candidate.engine, candidate.rule, masked.unmask(candidate.text),
+                                         verdict.failures, candidate.source))
+            if verdict.ok:
+                return candidate
+        return None
+
+    def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str]):
+        if "model" in self.engines:
+            yield from seq2seq.candidates(sentence, bank.language.code, self.tone)
+        if "template" in self.engines:
+            yield from templates.candidates(sentence, bank, self.tone, self.config, computed)
+
+
+def _splice(text: str, edits: list[Edit]) -> str:
+    out, pos = [], 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        out.append(text[pos:edit.start])
+        out.append(edit.replacement)
+        pos = edit.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def rewrite(text: str, lang: str = "en", tone: str | None = None, **options) -> Result:
+    """Rewrite negative customer-service text into positive text that offers an action.
+
+    >>> rewrite("Unfortunately the red dress is out of stock.", lang="en").output  # doctest: +SKIP
+    "I can let you know as soon as we have the red dress back in stock, ..."
+    """
+    return Rewriter(lang, tone, **options).rewrite(text)
+
+
+def detect(text: str, lang: str = "en", **options) -> list[Finding]:
+    """Findings in ``text``: span, category, severity, rule id and a verified suggestion."""
+    return Rewriter(lang, **options).rewrite(text).findings

@@ -1,0 +1,1 @@
+"""Locale-aware rendering of values that templates insert (Babel)."""

@@ -1,0 +1,15 @@
+"""What every stage hands to verification."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed replacement for one sentence (masked: sentinels in place)."""
+
+    text: str
+    engine: str                  # "model" or "template"
+    rule: str | None = None      # the bank rule that fired, if any
+    source: str | None = None    # "file:line" of the template, for --explain
+    actions: tuple[str, ...] = ()

@@ -1,0 +1,149 @@
+"""The template engine: the deterministic stage.
+
+For a sentence it tries every bank rule in order. When a rule's pattern
+matches, each of the rule's templates that fits the tone and the actions the
+organisation allows is filled with the captured slots and offered as a
+candidate. Avoid-phrase replacements come last.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..banks.loader import COMPUTED_SLOTS
+from ..banks.model import Bank, Rule, Template
+from ..config import OrgConfig
+from ..text.protect import is_sentinel
+from ..text.view import drop
+from .candidate import Candidate
+
+_SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
+_SENTENCE_END = re.compile(r"[.!?\u2026]\s*$")
+
+
+def tone_for(rule: Rule, bank: Bank, requested: str | None) -> str:
+    """The caller's tone, else the situation's default, else the language's."""
+    if requested:
+        return requested
+    situation = bank.situations.get(rule.situation)
+    return (situation.default_tone if situation else None) or bank.language.default_tone
+
+
+def ordered_templates(rule: Rule, tone: str, config: OrgConfig) -> list[Template]:
+    """Templates usable here: the tone's own first, then tone-neutral ones."""
+    allowed = [t for t in rule.templates if config.allows(t.actions)]
+    return [t for t in allowed if t.tone == tone] + [t for t in allowed if t.tone == "any"]
+
+
+def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], str]]:
+    """Every (rule, match, view) whose pattern matches the sentence, most specific first.
+
+    Specificity is the number of characters the pattern's own words matched
+    (the clause minus its slots): "we can't deliver on {day}" beats
+    "we can't {action}". Ties keep bank order (situation file, then rule).
+    """
+    view = drop(sentence, bank.language.softeners).text
+    found = []
+    for order, rule in enumerate(bank.rules):
+        best = None
+        for regex in rule.regexes:
+            m = regex.match(view)
+            if m and (best is None or _literal_length(m) > _literal_length(best)):
+                best = m
+        if best is not None:
+            found.append((-_literal_length(best), order, rule, best))
+    found.sort(key=lambda item: item[:2])
+    return [(rule, m, view) for _, _, rule, m in found]
+
+
+def _literal_length(m: re.Match[str]) -> int:
+    slots = sum(len(m.group(name) or "") for name in m.re.groupindex if name not in ("lead", "clause"))
+    return len(m.group("clause")) - slots
+
+
+def candidates(sentence: str, bank: Bank, tone: str | None, config: OrgConfig,
+               computed: dict[str, str]) -> Iterator[Candidate]:
+    """Candidate rewrites of one masked sentence, best first."""
+    for rule, m, _view in match_rules(sentence, bank):
+        for template in ordered_templates(rule, tone_for(rule, bank, tone), config):
+            text = fill(template, m, bank, computed)
+            if text is not None:
+                yield Candidate(text, "template", rule.id, template.source, template.actions)
+    replaced = replace_avoided(sentence, bank)
+    if replaced is not None:
+        yield replaced
+
+
+def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
+    """The template with its slots filled, or None if a slot cannot take the form asked for."""
+    lead = m.group("lead") or ""
+    failed = False
+
+    def value(slot: re.Match[str]) -> str:
+        nonlocal failed
+        name, inflection = slot.group(1), slot.group(2)
+        if name in COMPUTED_SLOTS and name not in m.re.groupindex:
+            return computed[name]
+        text = m.group(name).strip()
+        if m.start(name) == len(lead):
+            text = _lower_first(text, bank)
+        if inflection:
+            inflected = inflect(text, bank.language.inflections[inflection])
+            if inflected is None:
+                failed = True
+                return text
+            text = inflected
+        return text
+
+    body = _SLOT.sub(value, template.text)
+    if failed:
+        return None
+    if lead and not _SENTENCE_END.search(lead):
+        body = _lower_first(body, bank)
+    else:
+        body = body[:1].upper() + body[1:]
+    return lead + body
+
+
+def inflect(text: str, rules: list[tuple[re.Pattern[str], str]]) -> str | None:
+    """Apply the first matching [regex, replacement] of an inflection to the last word."""
+    head, _, last = text.rpartition(" ")
+    for regex, replacement in rules:
+        if regex.search(last):
+            new = regex.sub(replacement, last, count=1)
+            return f"{head} {new}" if head else new
+    return None
+
+
+def _lower_first(text: str, bank: Bank) -> str:
+    """Lower-case a sentence-initial word that now stands inside a sentence.
+
+    Names are masked (sentinels), so they are never touched; words the bank
+    lists as always capitalised (English "I") stay too.
+    """
+    if not text or is_sentinel(text[0]) or not text[0].isupper():
+        return text
+    first = re.match(r"[\w'’]+", text)
+    if first and (first.group() in bank.language.not_names or first.group().isupper() and len(first.group()) > 1):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def replace_avoided(sentence: str, bank: Bank) -> Candidate | None:
+    """The sentence with every avoid-phrase that has a replacement replaced."""
+    text, fired, actions = sentence, [], ()
+    for entry in bank.avoid:
+        if entry.replacement is None:
+            continue
+        new = entry.regex.sub(lambda m: _keep_case(m.group(), entry.replacement), text)
+        if new != text:
+            text, fired = new, fired + [f"avoid.{entry.id}"]
+    if not fired:
+        return None
+    return Candidate(text, "template", ",".join(fired), None, actions)
+
+
+def _keep_case(found: str, replacement: str) -> str:
+    if found[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

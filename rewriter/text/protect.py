@@ -1,0 +1,152 @@
+"""Protected spans: text that no stage may alter.
+
+Placeholders of help-desk tools, HTML tags and entities, URLs, e-mail
+addresses, numbers (amounts, dates, order numbers) and product names are
+replaced by one private-use character each before matching or generation, and
+put back afterwards. Stages therefore cannot change them, and verification
+can check that every one survived by looking for its sentinel.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SENTINEL_FIRST = 0xE000
+SENTINEL_LAST = 0xF8FF
+SENTINEL_CLASS = "\uE000-\uF8FF"
+
+BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table tbody thead blockquote hr section article pre".split()
+)
+
+# Order matters: earlier kinds win where spans overlap.
+_KINDS: list[tuple[str, str]] = [
+    ("placeholder", r"\{\{.*?\}\}|\{%.*?%\}|#\{[^}\n]*\}|%\{[^}\n]*\}|\{[A-Za-z_][\w.]*\}|<attribute\b[^>]*/?>"),
+    ("html", r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->"),
+    ("entity", r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),
+    ("url", r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]"),
+    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    ("amount", r"(?:[€$£]\s?\d[\d\s.,]*\d|[€$£]\s?\d)|\b\d[\d\s.,]*\d?\s?(?:€|EUR|NOK|ISK|USD|SEK|DKK|kr\.?|krónur|kronor|kroner|euroa?|£|\$)(?!\w)"),
+    ("number", r"#?\b[A-Z]{0,4}-?\d+(?:[.,:/\-]\d+)*\b"),
+]
+_KIND_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _KINDS), re.DOTALL)
+# A capitalised word inside a sentence (not after . ! ? : or a line start) is
+# taken as a name: product, brand or person. So is any word with a capital or
+# a digit after its first letter (iPhone, XR200), and the capitalised part
+# before a hyphen in compounds such as "Aurora-lampinn".
+_NAME_RE = re.compile(
+    r"(?<![\w\-])(?:[^\W\d_]+[A-Z0-9][\w]*|[A-ZÀ-ÖØ-ÞĀ-Ž][^\W_]*(?=-[^\W\d_])|[A-ZÀ-ÖØ-ÞĀ-Ž][^\W_]*)"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n>]|[\"“”«»(])\s*$")
+
+
+@dataclass(frozen=True)
+class Protected:
+    kind: str
+    start: int
+    end: int
+    value: str
+    block: bool = False
+
+
+@dataclass
+class Masked:
+    """A text with protected spans replaced by sentinels, and the way back."""
+
+    original: str
+    text: str
+    spans: list[Protected]
+    starts: list[int] = field(repr=False)   # original start of each masked char
+    ends: list[int] = field(repr=False)     # original end of each masked char
+
+    def sentinel(self, index: int) -> str:
+        return chr(SENTINEL_FIRST + index)
+
+    def span_of(self, char: str) -> Protected:
+        return self.spans[ord(char) - SENTINEL_FIRST]
+
+    def unmask(self, text: str) -> str:
+        """Put every protected span back in place of its sentinel."""
+        if not self.spans:
+            return text
+        return re.sub(f"[{SENTINEL_CLASS}]", lambda m: self.span_of(m.group()).value, text)
+
+    def original_range(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the masked text to the same span of the original text."""
+        if start >= end:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def is_block(self, char: str) -> bool:
+        return is_sentinel(char) and self.span_of(char).block
+
+
+def is_sentinel(char: str) -> bool:
+    return SENTINEL_FIRST <= ord(char) <= SENTINEL_LAST
+
+
+def sentinels(text: str) -> list[str]:
+    return re.findall(f"[{SENTINEL_CLASS}]", text)
+
+
+def visible(text: str) -> str:
+    """Masked text as a reader sees it: sentinels dropped, spaces tidied."""
+    return re.sub(r"\s+", " ", re.sub(f"[{SENTINEL_CLASS}]", " ", text)).strip()
+
+
+def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[Protected]:
+    """All protected spans of ``text``, sorted and non-overlapping."""
+    found: list[Protected] = []
+    for m in _KIND_RE.finditer(text):
+        kind = m.lastgroup or "placeholder"
+        value = m.group()
+        block = False
+        if kind == "html":
+            name = re.match(r"</?\s*([A-Za-z0-9-]+)", value)
+            block = bool(name) and name.group(1).lower() in BLOCK_TAGS
+        found.append(Protected(kind, m.start(), m.end(), value, block))
+    taken = [(p.start, p.end) for p in found]
+    for m in _NAME_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = m.group()
+        if word in not_names or len(word) < 2:
+            continue
+        is_mixed = any(c.isupper() or c.isdigit() for c in word[1:])
+        before = _strip_tags_and_placeholders(text[: m.start()])
+        at_start = bool(_SENTENCE_START.search(before))
+        hyphen_compound = text[m.end():m.end() + 1] == "-"
+        if is_mixed or hyphen_compound or not at_start:
+            found.append(Protected("name", m.start(), m.end(), word))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _strip_tags_and_placeholders(text: str) -> str:
+    # A name right after "<p>" or "{{x}} " still sits at a sentence start.
+    return re.sub(r"<[^<>]*>|\{\{.*?\}\}", "", text[-200:])
+
+
+def mask(text: str, not_names: frozenset[str] = frozenset()) -> Masked:
+    """Replace protected spans by sentinels; keep the index maps for the way back."""
+    spans = find_protected(text, not_names)
+    spans = spans[: SENTINEL_LAST - SENTINEL_FIRST + 1]
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for i, span in enumerate(spans):
+        for j in range(pos, span.start):
+            out.append(text[j])
+            starts.append(j)
+            ends.append(j + 1)
+        out.append(chr(SENTINEL_FIRST + i))
+        starts.append(span.start)
+        ends.append(span.end)
+        pos = span.end
+    for j in range(pos, len(text)):
+        out.append(text[j])
+        starts.append(j)
+        ends.append(j + 1)
+    return Masked(text, "".join(out), spans, starts, ends)

@@ -1,0 +1,65 @@
+"""Sentence segmentation over masked text.
+
+Works on the masked text (see `protect`), so a full stop inside a URL or an
+amount never ends a sentence. Line breaks and block-level HTML tags end a
+sentence too. Abbreviations come from each language's bank, so "esim.",
+"t.d." and "f.eks." do not split.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .protect import SENTINEL_CLASS
+
+_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s|$)")
+_STARTS_SENTENCE = re.compile(rf"\s+(?:[\"'“”«(]*[^\W\d_]|[\"'“”«(]*[0-9{SENTINEL_CLASS}])")
+
+
+def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences of ``text``, without surrounding space."""
+    abbrevs = {a.lower().rstrip(".") for a in abbreviations}
+    cuts: list[tuple[int, int]] = []   # (end of a sentence, start of the gap after it)
+    pos = 0
+    for i, ch in enumerate(text):
+        if ch == "\n" or is_block(ch):
+            cuts.append((i, i + 1))
+    for m in _END.finditer(text):
+        after = text[m.end():]
+        nxt = _STARTS_SENTENCE.match(after)
+        if after and not nxt:
+            continue
+        if nxt and not _is_upper_or_other(after[nxt.end() - 1]):
+            continue
+        if m.group().startswith(".") and _ends_in_abbreviation(text[: m.start()], abbrevs):
+            continue
+        cuts.append((m.end(), m.end()))
+    cuts.sort()
+    spans: list[tuple[int, int]] = []
+    for end, gap_end in cuts + [(len(text), len(text))]:
+        if end >= pos:
+            _add(text, pos, end, spans)
+        pos = max(pos, gap_end)
+    return spans
+
+
+def _is_upper_or_other(ch: str) -> bool:
+    # A lower-case letter after a stop is a continuation ("esim. kirja").
+    return not ch.islower()
+
+
+def _ends_in_abbreviation(before: str, abbrevs: set[str]) -> bool:
+    word = re.search(r"(\S+)$", before)
+    if not word:
+        return False
+    token = word.group(1).lower().lstrip("(\"'“«")
+    return token in abbrevs or (len(token) == 1 and token.isalpha())
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    spans.append((start + lead, start + lead + len(stripped)))

@@ -1,0 +1,51 @@
+"""A copy of a sentence with some phrases dropped, that still knows where it came from.
+
+Softeners ("unfortunately", "valitettavasti") are dropped before matching, so a
+bank pattern need not list every place they can stand. The index map lets a
+match in the view be reported at its place in the real sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class View:
+    text: str
+    origin: tuple[int, ...]   # for each view char, its index in the source; plus one end entry
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        if start >= end:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def drop(text: str, regex: re.Pattern[str] | None) -> View:
+    """``text`` without the phrases ``regex`` matches, tidying the commas around them."""
+    if regex is None:
+        return View(text, tuple(range(len(text) + 1)))
+    bounded = re.compile(r"(?<!\w)(?:" + regex.pattern + r")(?!\w)", regex.flags)
+    keep: list[int] = []
+    pos = 0
+    for m in bounded.finditer(text):
+        start, end = m.start(), m.end()
+        if start < pos:
+            continue
+        before = len(re.search(r"\s*,?\s*$", text[pos:start]).group())
+        after_text = re.match(r"\s*,?\s*", text[end:]).group()
+        after = len(after_text)
+        comma_before = "," in text[start - before:start]
+        at_end = end + after >= len(text) or not text[end + after].isalnum() and text[end + after] not in "\uE000\"'“«("
+        if pos == 0 and start == before:
+            cut = (0, end + after)                      # "Unfortunately, the lamp ..."
+        elif at_end:
+            cut = (start - before, end)                 # "... is out, unfortunately."
+        elif comma_before and "," not in after_text:
+            cut = (start, end + after)                  # "Hello, unfortunately the lamp"
+        else:
+            cut = (start - before, end + after - (1 if after_text[-1:].isspace() else 0))  # "ei valitettavasti saa"
+        keep.extend(range(pos, cut[0]))
+        pos = cut[1]
+    keep.extend(range(pos, len(text)))
+    return View("".join(text[i] for i in keep), tuple(keep) + (len(text),))

@@ -1,0 +1,56 @@
+"""Checks a candidate sentence must pass before anyone sees it.
+
+1. no negation marker, discouraged word or avoid-phrase is left;
+2. every protected span (placeholder, tag, number, name) is still there;
+3. it is in the same language (lingua, on sentences of four words or more);
+4. it offers an action (one of the language's action markers).
+A candidate that fails any check is dropped; the reasons go to --explain.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..banks.model import Bank
+from ..text.protect import sentinels, visible
+from .langid import identify
+
+MIN_WORDS_FOR_LANGID = 4
+
+
+@dataclass
+class Verdict:
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], str] = str) -> Verdict:
+    """Check a masked ``candidate`` against the masked ``original`` sentence."""
+    verdict = Verdict()
+    lang = bank.language
+    seen = visible(candidate)
+    for what, regex in (("negation", lang.negation), ("discouraged word", lang.discouraged)):
+        hit = regex.search(seen) if regex else None
+        if hit:
+            verdict.failures.append(f"{what} {hit.group()!r} left")
+    for entry in bank.avoid:
+        hit = entry.regex.search(seen)
+        if hit:
+            verdict.failures.append(f"avoid-phrase {hit.group()!r} left")
+    missing = Counter(sentinels(original)) - Counter(sentinels(candidate))
+    extra = Counter(sentinels(candidate)) - Counter(sentinels(original))
+    if missing:
+        verdict.failures.append(f"protected text lost: {', '.join(repr(unmask(s)) for s in missing)}")
+    if extra:
+        verdict.failures.append(f"protected text duplicated: {', '.join(repr(unmask(s)) for s in extra)}")
+    if not lang.actions.search(seen):
+        verdict.failures.append("no action offered")
+    if len(seen.split()) >= MIN_WORDS_FOR_LANGID:
+        found = identify(seen)
+        if found is not None and found != lang.code:
+            verdict.failures.append(f"language looks like {found}, not {lang.code}")
+    return verdict
