@@ -17,6 +17,7 @@ from .detection.detector import find_in_sentence
 from .detection.findings import Finding
 from .errors import RewriterError
 from .render.values import computed_slots
+from . import reply
 from .stages import seq2seq, templates
 from .stages.candidate import Candidate
 from .text import sentences
@@ -26,6 +27,7 @@ from .verification.langid import identify
 
 ENGINES = ("model", "template")
 TONES = ("formal", "casual")
+STYLES = ("sentence", "full")
 
 
 @dataclass
@@ -89,9 +91,12 @@ class Rewriter:
     """A configured pipeline for one language; reuse it for many texts."""
 
     def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = ENGINES,
-                 config: OrgConfig | None = None, today: _dt.date | None = None):
+                 config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence"):
         if tone is not None and tone not in TONES:
             raise RewriterError(f"unknown tone {tone!r} (use formal or casual)")
+        if style not in STYLES:
+            raise RewriterError(f"unknown style {style!r} (use sentence or full)")
+        self.style = style
         unknown = set(engines) - set(ENGINES)
         if unknown:
             raise RewriterError(f"unknown engine(s) {', '.join(sorted(unknown))} (use {', '.join(ENGINES)})")
@@ -133,9 +138,19 @@ class Rewriter:
                                         text[f_start:f_end], suggestion))
             if chosen is not None:
                 edits.append(Edit(o_start, o_end, text[o_start:o_end], suggestion or "", chosen.engine, chosen.rule))
+        if self.style == "full" and edits:
+            self._wrap_full_reply(edits, bank, computed)
         output = _splice(text, edits)
         engine = next((e for e in ENGINES if any(ed.engine == e for ed in edits)), "none")
         return Result(text, output, bank.language.code, output != text, engine, findings, edits, trace)
+
+    def _wrap_full_reply(self, edits: list[Edit], bank: Bank, computed: dict[str, str]) -> None:
+        situation = (edits[0].rule or "").split(".")[0]
+        rule = next((r for r in bank.rules if r.id == edits[0].rule), None)
+        tone = templates.tone_for(rule, bank, self.tone) if rule else (self.tone or bank.language.default_tone)
+        wrapped = reply.wrap([e.replacement for e in edits], situation, tone, bank, self.config, computed)
+        for edit, text in zip(edits, wrapped):
+            edit.replacement = text
 
     def _first_verified(self, sentence: str, bank: Bank, masked: Masked, computed: dict[str, str],
                         step: SentenceTrace) -> Candidate | None:

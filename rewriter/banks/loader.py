@@ -19,7 +19,7 @@ from typing import Any
 import jsonschema
 
 from ..errors import BankError, RewriterError
-from .model import AvoidEntry, Bank, Example, Language, Rule, Situation, Template
+from .model import AvoidEntry, Bank, Example, Language, Reply, Rule, Situation, Template
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
 from .yamlsource import line_of, load_yaml
 
@@ -39,6 +39,14 @@ def bank_root() -> Path:
     if env:
         return Path(env)
     return Path(__file__).resolve().parents[2] / "phrasebanks"
+
+
+def display_path(path: Path) -> str:
+    """A path as a user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def available_languages(root: Path | None = None) -> list[str]:
@@ -65,7 +73,9 @@ def load_bank(lang: str, root: str | None = None) -> Bank:
         situations[situation.id] = situation
     avoid_path = folder / "avoid.yaml"
     avoid = _load_avoid(avoid_path, language) if avoid_path.is_file() else []
-    bank = Bank(language, situations, avoid, str(base))
+    reply_path = folder / "reply.yaml"
+    reply = _load_reply(reply_path, language) if reply_path.is_file() else None
+    bank = Bank(language, situations, avoid, str(base), reply)
     _check_unique_rule_ids(bank)
     return bank
 
@@ -78,19 +88,19 @@ def _schema(root: str, name: str) -> jsonschema.protocols.Validator:
     try:
         schema = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise BankError(str(path), f"cannot read schema: {exc}") from None
+        raise BankError(display_path(path), f"cannot read schema: {exc}") from None
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
 
 
 def _read(path: Path, schema_name: str) -> tuple[dict[str, Any], dict]:
-    data, lines = load_yaml(path)
+    data, lines = load_yaml(path, display_path(path))
     validator = _schema(str(_root_of(path)), schema_name)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         err = max(errors, key=lambda e: len(e.absolute_path))
         at = tuple(err.absolute_path)
-        raise BankError(str(path), _schema_message(err), line=line_of(lines, at), entry=_entry_name(at) or None)
+        raise BankError(display_path(path), _schema_message(err), line=line_of(lines, at), entry=_entry_name(at) or None)
     return data, lines
 
 
@@ -116,19 +126,19 @@ def _entry_name(at: tuple) -> str:
 def _load_language(path: Path, lang: str) -> Language:
     data, lines = _read(path, "language")
     if data["code"] != lang:
-        raise BankError(str(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
+        raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
-            raise BankError(str(path), f"bad phrase: {exc}", line=line_of(lines, (key,)), entry=key) from None
+            raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, (key,)), entry=key) from None
     inflections = {}
     for name, pairs in data.get("inflections", {}).items():
         try:
             inflections[name] = [(re.compile(rx), repl) for rx, repl in pairs]
         except re.error as exc:
-            raise BankError(str(path), f"bad regex: {exc}", line=line_of(lines, ("inflections", name)), entry=f"inflections.{name}") from None
+            raise BankError(display_path(path), f"bad regex: {exc}", line=line_of(lines, ("inflections", name)), entry=f"inflections.{name}") from None
     return Language(
         code=lang,
         name=data["name"],
@@ -147,7 +157,7 @@ def _load_language(path: Path, lang: str) -> Language:
 
 def _examples(raw: list[dict], path: Path, lines: dict, at: tuple) -> list[Example]:
     return [
-        Example(ex["in"], ex.get("out"), ex.get("tone"), bool(ex.get("unchanged")), f"{path}:{line_of(lines, at + (i,))}")
+        Example(ex["in"], ex.get("out"), ex.get("tone"), bool(ex.get("unchanged")), f"{display_path(path)}:{line_of(lines, at + (i,))}")
         for i, ex in enumerate(raw)
     ]
 
@@ -156,7 +166,7 @@ def _load_situation(path: Path, language: Language) -> Situation:
     data, lines = _read(path, "situation")
     sid = data["situation"]
     if sid != path.stem:
-        raise BankError(str(path), f"situation {sid!r} differs from the file name {path.stem!r}", line=line_of(lines, ("situation",)))
+        raise BankError(display_path(path), f"situation {sid!r} differs from the file name {path.stem!r}", line=line_of(lines, ("situation",)))
     rules = []
     for r, raw in enumerate(data["rules"]):
         at = ("rules", r)
@@ -168,11 +178,11 @@ def _load_situation(path: Path, language: Language) -> Situation:
                 cp = compile_pattern(source)
                 regexes.append(re.compile(LEAD + "(?P<clause>" + cp.regex + ")" + TAIL, re.IGNORECASE))
             except (PatternSyntaxError, re.error) as exc:
-                raise BankError(str(path), f"pattern {source!r}: {exc}", line=where, entry=entry) from None
+                raise BankError(display_path(path), f"pattern {source!r}: {exc}", line=where, entry=entry) from None
             if slots is None:
                 slots = frozenset(cp.slots)
             elif frozenset(cp.slots) != slots:
-                raise BankError(str(path), f"pattern {source!r} captures {sorted(cp.slots)}, the rule's first pattern {sorted(slots)}; "
+                raise BankError(display_path(path), f"pattern {source!r} captures {sorted(cp.slots)}, the rule's first pattern {sorted(slots)}; "
                                 "all patterns of a rule capture the same slots", line=where, entry=entry)
             patterns.append(cp)
         templates = []
@@ -182,21 +192,21 @@ def _load_situation(path: Path, language: Language) -> Situation:
             used = _TEMPLATE_SLOT.findall(text)
             captured = {name for name, _ in used if name not in COMPUTED_SLOTS}
             if captured != slots:
-                raise BankError(str(path), f"template uses slots {sorted(captured)} but the patterns capture {sorted(slots or [])}",
+                raise BankError(display_path(path), f"template uses slots {sorted(captured)} but the patterns capture {sorted(slots or [])}",
                                 line=where, entry=entry)
             for name, inflection in used:
                 if inflection and inflection not in language.inflections:
-                    raise BankError(str(path), f"unknown inflection {{{name}|{inflection}}}: language.yaml defines "
+                    raise BankError(display_path(path), f"unknown inflection {{{name}|{inflection}}}: language.yaml defines "
                                     f"{sorted(language.inflections) or 'none'}", line=where, entry=entry)
             plain = _TEMPLATE_SLOT.sub(" ", text)
             for marker_kind, regex in (("negation marker", language.negation), ("discouraged word", language.discouraged)):
                 hit = regex.search(plain) if regex else None
                 if hit:
-                    raise BankError(str(path), f"template contains the {marker_kind} {hit.group()!r}", line=where, entry=entry)
+                    raise BankError(display_path(path), f"template contains the {marker_kind} {hit.group()!r}", line=where, entry=entry)
             if not language.actions.search(plain):
-                raise BankError(str(path), "template offers no action (none of language.yaml's action_markers)", line=where, entry=entry)
+                raise BankError(display_path(path), "template offers no action (none of language.yaml's action_markers)", line=where, entry=entry)
             templates.append(Template(text, tuple(raw_t["actions"]), raw_t.get("tone", "any"),
-                                      tuple(n for n, _ in used), f"{path}:{where}"))
+                                      tuple(n for n, _ in used), f"{display_path(path)}:{where}"))
         rules.append(Rule(
             id=f"{sid}.{raw['id']}",
             situation=sid,
@@ -207,9 +217,9 @@ def _load_situation(path: Path, language: Language) -> Situation:
             templates=templates,
             examples=_examples(raw["examples"], path, lines, at + ("examples",)),
             slots=slots or frozenset(),
-            source=f"{path}:{line_of(lines, at)}",
+            source=f"{display_path(path)}:{line_of(lines, at)}",
         ))
-    return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, str(path))
+    return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, display_path(path))
 
 
 def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:
@@ -223,15 +233,40 @@ def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:
                 raise PatternSyntaxError("avoid-phrases take no slots")
             regex = re.compile("|".join(f"(?:{p.regex})" for p in patterns), re.IGNORECASE)
         except (PatternSyntaxError, re.error) as exc:
-            raise BankError(str(path), str(exc), line=line_of(lines, at + ("phrases",)), entry=f"avoid {raw['id']}") from None
+            raise BankError(display_path(path), str(exc), line=line_of(lines, at + ("phrases",)), entry=f"avoid {raw['id']}") from None
         replacement = raw.get("replacement")
         if replacement and language.negation.search(replacement):
-            raise BankError(str(path), "replacement contains a negation marker", line=line_of(lines, at + ("replacement",)),
+            raise BankError(display_path(path), "replacement contains a negation marker", line=line_of(lines, at + ("replacement",)),
                             entry=f"avoid {raw['id']}")
         entries.append(AvoidEntry(raw["id"], patterns, regex, replacement, raw["message"], raw.get("severity", "error"),
                                   _examples(raw.get("examples", []), path, lines, at + ("examples",)),
-                                  f"{path}:{line_of(lines, at)}"))
+                                  f"{display_path(path)}:{line_of(lines, at)}"))
     return entries
+
+
+def _load_reply(path: Path, language: Language) -> Reply:
+    data, lines = _read(path, "reply")
+    shown = display_path(path)
+
+    def positive(text: str, at: tuple) -> str:
+        plain = _TEMPLATE_SLOT.sub(" ", text)
+        hit = language.negation.search(plain) or (language.discouraged.search(plain) if language.discouraged else None)
+        if hit:
+            raise BankError(shown, f"contains the negative or discouraged {hit.group()!r}", line=line_of(lines, at),
+                            entry=_entry_name(at))
+        unknown = {name for name, _ in _TEMPLATE_SLOT.findall(text)} - COMPUTED_SLOTS
+        if unknown:
+            raise BankError(shown, f"unknown slot(s) {sorted(unknown)}; only {sorted(COMPUTED_SLOTS)} are available",
+                            line=line_of(lines, at), entry=_entry_name(at))
+        return text
+
+    empathy = {t: positive(data[t]["empathy"], (t, "empathy")) for t in ("formal", "casual")}
+    follow_up = {t: positive(data[t]["follow_up"], (t, "follow_up")) for t in ("formal", "casual")}
+    by_situation = {sid: {t: positive(v, ("situations", sid, t)) for t, v in tones.items()}
+                    for sid, tones in data.get("situations", {}).items()}
+    examples = [Example(ex["in"], ex["out"], ex.get("tone"), False, f"{shown}:{line_of(lines, ('examples', i))}")
+                for i, ex in enumerate(data.get("examples", []))]
+    return Reply(empathy, follow_up, by_situation, examples)
 
 
 def _check_unique_rule_ids(bank: Bank) -> None:

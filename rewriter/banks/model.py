@@ -67,6 +67,16 @@ class AvoidEntry:
 
 
 @dataclass
+class Reply:
+    """Sentences around a rewrite in full-reply mode (H.E.L.P.), per tone."""
+
+    empathy: dict[str, str]                     # tone -> sentence
+    follow_up: dict[str, str]                   # tone -> sentence, may use {followup_date}
+    by_situation: dict[str, dict[str, str]]     # situation -> tone -> empathy sentence
+    examples: list[Example]
+
+
+@dataclass
 class Language:
     code: str
     name: str
@@ -90,6 +100,7 @@ class Bank:
     situations: dict[str, Situation]
     avoid: list[AvoidEntry]
     root: str
+    reply: Reply | None = None
     rules: list[Rule] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -97,7 +108,9 @@ class Bank:
             self.rules = [rule for s in self.situations.values() for rule in s.rules]
 
     def examples(self) -> list[tuple[str, Example]]:
-        """Every (rule id, example) pair of the bank, avoid-phrases included."""
+        """Every (rule id, example) pair of the bank: rules, avoid-phrases, full replies ("reply")."""
         pairs = [(rule.id, ex) for rule in self.rules for ex in rule.examples]
         pairs += [(f"avoid.{a.id}", ex) for a in self.avoid for ex in a.examples]
+        if self.reply:
+            pairs += [("reply", ex) for ex in self.reply.examples]
         return pairs

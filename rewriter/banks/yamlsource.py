@@ -16,23 +16,24 @@ from ..errors import BankError
 Path_ = tuple[Any, ...]
 
 
-def load_yaml(path: Path) -> tuple[Any, dict[Path_, int]]:
-    """Return (data, lines) for a YAML file; malformed YAML raises BankError."""
+def load_yaml(path: Path, shown: str | None = None) -> tuple[Any, dict[Path_, int]]:
+    """Return (data, lines) for a YAML file; malformed YAML raises BankError naming ``shown``."""
+    name = shown or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise BankError(str(path), f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise BankError(name, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
-        raise BankError(str(path), exc.strerror or str(exc)) from None
+        raise BankError(name, exc.strerror or str(exc)) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise BankError(str(path), f"YAML syntax: {exc.problem}", line=line) from None
+        raise BankError(name, f"YAML syntax: {exc.problem}", line=line) from None
     lines: dict[Path_, int] = {}
     if node is None:
         return None, lines
-    return _build(node, (), lines, str(path)), lines
+    return _build(node, (), lines, name), lines
 
 
 def _build(node: yaml.Node, at: Path_, lines: dict[Path_, int], path: str) -> Any:

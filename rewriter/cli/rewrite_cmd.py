@@ -24,6 +24,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("text", nargs="*", metavar="TEXT", help="text to rewrite (default: read stdin, one input per line)")
     add_language(p)
     add_tone(p)
+    p.add_argument("--style", choices=["sentence", "full"], default="sentence",
+                   help="sentence: rewrite negative sentences only (default); full: also add empathy and a "
+                        "follow-up commitment around them (H.E.L.P.)")
     p.add_argument("--json", action="store_true",
                    help="one JSON object per input: input, output, lang, changed, engine, findings, edits")
     p.add_argument("--explain", action="store_true", help="show which rule fired, each candidate and why it passed or failed")
@@ -39,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     check_language(args.lang)
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
-    rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config))
+    rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config), style=args.style)
     if args.text:
         inputs = list(args.text)
         if not any(t.strip() for t in inputs):

@@ -107,6 +107,8 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[P
             block = bool(name) and name.group(1).lower() in BLOCK_TAGS
         found.append(Protected(kind, m.start(), m.end(), value, block))
     taken = [(p.start, p.end) for p in found]
+    maybe: list[re.Match[str]] = []
+    names: set[str] = set()
     for m in _NAME_RE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -119,6 +121,12 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[P
         hyphen_compound = text[m.end():m.end() + 1] == "-"
         if is_mixed or hyphen_compound or not at_start:
             found.append(Protected("name", m.start(), m.end(), word))
+            names.add(word)
+        else:
+            maybe.append(m)
+    # A sentence-initial word that is capitalised elsewhere in the text too
+    # ("Aurora is sold out. The Aurora lamp ...") is the same name.
+    found += [Protected("name", m.start(), m.end(), m.group()) for m in maybe if m.group() in names]
     found.sort(key=lambda p: p.start)
     return found
 

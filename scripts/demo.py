@@ -1,0 +1,45 @@
+"""The main job, as `make demo` runs it: rewrite a few real support sentences per language.
+
+Shows input, output, which engine and rule produced it, and findings that no
+stage could rewrite safely.
+"""
+from __future__ import annotations
+
+from rewriter import Rewriter
+from rewriter.banks import available_languages
+
+SAMPLES = {
+    "en": ["Unfortunately the red dress is out of stock.",
+           "Hello {{ticket.requester.first_name}}, the Aurora lamp is currently out of stock.",
+           "Please calm down.",
+           "Thanks for your patience, I'll send the replacement today."],
+    "fi": ["Harmaata sohvaa ei valitettavasti ole varastossa.",
+           "Hei {{ticket.requester.first_name}}, Aurora-valaisin on tällä hetkellä loppu varastosta.",
+           "En tiedä, milloin tilauksesi saapuu."],
+    "is": ["Því miður er grái sófinn ekki til á lager.",
+           "Hæ {{ticket.requester.first_name}}, Aurora-lampinn er uppseldur eins og er.",
+           "Ég veit það ekki."],
+    "nb": ["Dessverre er den grå sofaen ikke på lager.",
+           "Hei {{ticket.requester.first_name}}, Aurora-lampen er for øyeblikket utsolgt.",
+           "Det vet jeg ikke."],
+}
+
+
+def main() -> None:
+    for lang in available_languages():
+        rewriter = Rewriter(lang)
+        print(f"== {lang} ==")
+        for text in SAMPLES.get(lang, []):
+            result = rewriter.rewrite(text)
+            print(f"  in:  {text}")
+            print(f"  out: {result.output}")
+            rules = ", ".join(e.rule or "" for e in result.edits)
+            if result.changed:
+                print(f"       ({result.engine}: {rules})")
+            elif result.findings:
+                print(f"       (kept: {', '.join(f.rule for f in result.findings)} - no safe rewrite)")
+            print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""Shared fixtures: the real banks, and a scratch bank folder for error cases."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rewriter.banks.loader import bank_root, load_bank
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def en_bank():
+    return load_bank("en")
+
+
+@pytest.fixture
+def scratch_root(tmp_path: Path) -> Path:
+    """A bank root with the real schemas and a copy of the English bank."""
+    root = tmp_path / "banks"
+    shutil.copytree(bank_root() / "schema", root / "schema")
+    shutil.copytree(bank_root() / "en", root / "en")
+    load_bank.cache_clear()
+    yield root
+    load_bank.cache_clear()

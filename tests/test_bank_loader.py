@@ -1,0 +1,76 @@
+"""A malformed bank fails with file, line, entry and what is wrong."""
+import pytest
+
+from rewriter.banks.loader import load_bank
+from rewriter.errors import BankError
+
+SITUATION = """\
+format: 1
+situation: sample
+rules:
+  - id: one
+    patterns:
+      - "{item} is gone"
+    templates:
+      - text: "I can order {item} for you."
+        actions: [order]
+    examples:
+      - in: "The lamp is gone."
+        out: "I can order the lamp for you."
+"""
+
+
+def write(root, text, name="sample"):
+    path = root / "en" / "situations" / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def load_error(root) -> str:
+    with pytest.raises(BankError) as err:
+        load_bank("en", str(root))
+    return str(err.value)
+
+
+def test_a_valid_new_situation_loads(scratch_root):
+    write(scratch_root, SITUATION)
+    assert "sample.one" in [r.id for r in load_bank("en", str(scratch_root)).rules]
+
+
+def test_yaml_syntax_error_names_file_and_line(scratch_root):
+    write(scratch_root, SITUATION.replace('      - "{item} is gone"', '      - "{item} is gone'))
+    msg = load_error(scratch_root)
+    assert "en/situations/sample.yaml:" in msg and "YAML syntax" in msg
+
+
+def test_schema_error_names_the_entry_and_line(scratch_root):
+    write(scratch_root, SITUATION.replace("actions: [order]", "actions: [teleport]"))
+    msg = load_error(scratch_root)
+    assert "sample.yaml:9: rules[0].templates[0].actions[0]: 'teleport' is not one of" in msg
+
+
+def test_bad_pattern_names_the_rule(scratch_root):
+    write(scratch_root, SITUATION.replace('"{item} is gone"', '"{item} is (gone"'))
+    assert "sample.yaml:6: rule one: pattern '{item} is (gone'" in load_error(scratch_root)
+
+
+def test_template_slots_must_match_the_patterns(scratch_root):
+    write(scratch_root, SITUATION.replace("I can order {item} for you.", "I can order {thing} for you."))
+    assert "template uses slots ['thing'] but the patterns capture ['item']" in load_error(scratch_root)
+
+
+def test_negative_template_is_rejected(scratch_root):
+    write(scratch_root, SITUATION.replace("I can order {item} for you.", "I can't order {item} for you."))
+    assert "template contains the negation marker" in load_error(scratch_root)
+
+
+def test_situation_id_must_equal_file_name(scratch_root):
+    write(scratch_root, SITUATION, name="other")
+    assert "situation 'sample' differs from the file name 'other'" in load_error(scratch_root)
+
+
+def test_yes_and_no_stay_words(scratch_root):
+    # YAML 1.1 would read a bare no as false (the "Norway problem").
+    write(scratch_root, SITUATION.replace('      - "{item} is gone"', "      - no {item} left"))
+    bank = load_bank("en", str(scratch_root))
+    assert any(p.source == "no {item} left" for r in bank.rules for p in r.patterns)

@@ -1,0 +1,86 @@
+"""The command line as a user meets it: outputs, the line protocol and error paths."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from rewriter.cli.main import main
+
+
+def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rewriter", *args], input=stdin, capture_output=True)
+
+
+def test_rewrite_argument_prints_the_rewrite(capsys):
+    assert main(["rewrite", "--lang", "en", "The red dress is sold out."]) == 0
+    assert capsys.readouterr().out.startswith("I can let you know as soon as we have the red dress back in stock")
+
+
+def test_json_has_the_documented_fields(capsys):
+    main(["rewrite", "--json", "--lang", "en", "The red dress is sold out.", "All good here."])
+    first, second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {"input", "output", "lang", "changed", "engine", "findings"} <= set(first)
+    assert first["changed"] is True and first["engine"] == "template" and first["lang"] == "en"
+    assert first["findings"][0]["rule"] == "out_of_stock.item_out_of_stock"
+    assert second["changed"] is False and second["engine"] == "none" and second["output"] == "All good here."
+
+
+def test_stdin_gives_one_output_line_per_input_line():
+    proc = cli("rewrite", "--lang", "en", stdin="The red dress is sold out.\n\nAll good here.\n".encode())
+    lines = proc.stdout.decode().split("\n")
+    assert proc.returncode == 0 and len(lines) == 4 and lines[1] == "" and lines[2] == "All good here."
+
+
+def test_explain_names_the_rule_and_the_template(capsys):
+    main(["rewrite", "--explain", "--lang", "en", "The red dress is sold out."])
+    out = capsys.readouterr().out
+    assert "out_of_stock.item_out_of_stock" in out and "out_of_stock.yaml:" in out
+
+
+@pytest.mark.parametrize("args, stdin, message", [
+    (["rewrite", "--lang", "xx", "hello"], None, "unknown language 'xx'"),
+    (["rewrite", "--lang", "en", ""], None, "empty input"),
+    (["rewrite", "--lang", "en"], b"", "empty input"),
+    (["rewrite", "--lang", "en"], b"caf\xe9 is sold out\n", "<stdin>:1:4: not UTF-8"),
+    (["check", "--lang", "en", "no/such/file.txt"], None, "no/such/file.txt: no such file"),
+    (["rewrite", "--lang", "en", "--engine", "magic", "x"], None, "unknown engine"),
+])
+def test_errors_are_one_line_and_exit_2(args, stdin, message):
+    proc = cli(*args, stdin=stdin if stdin is not None else b"")
+    err = proc.stderr.decode()
+    assert proc.returncode == 2
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_usage_error_exits_2():
+    assert cli("rewrite", "--tone", "rude", "x").returncode == 2
+
+
+def test_check_lists_findings_with_position_and_exits_1(tmp_path):
+    f = tmp_path / "macro.txt"
+    f.write_text("Hello!\nThe red dress is sold out.\n", encoding="utf-8")
+    proc = cli("check", "--lang", "en", str(f))
+    assert proc.returncode == 1
+    assert proc.stdout.decode().strip() == f"{f}:2:1: warning out_of_stock.item_out_of_stock " \
+        "Says what is missing; offer to notify, order or suggest an alternative."
+
+
+def test_check_clean_input_exits_0_and_min_level_filters():
+    assert cli("check", "--lang", "en", "-", stdin=b"Thanks, I'll send it today.\n").returncode == 0
+    assert cli("check", "--lang", "en", "--min-level", "warning", "-", stdin=b"It is not signed.\n").returncode == 0
+    assert cli("check", "--lang", "en", "-", stdin=b"It is not signed.\n").returncode == 1
+
+
+def test_help_detection_and_templates_never_import_torch():
+    code = ("import sys; from rewriter.cli.main import main; main(['rewrite', '--lang', 'en', 'The lamp is sold out.']);"
+            "import rewriter; rewriter.detect('It is not here.', lang='en');"
+            "assert not [m for m in sys.modules if m.split('.')[0] in ('torch', 'transformers')], 'heavy import'")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert cli("--help").returncode == 0 and b"rewrite" in cli("--help").stdout
+
+
+def test_bank_test_command_reports_counts():
+    proc = cli("bank", "test", "--lang", "en")
+    assert proc.returncode == 0 and b"passed, 0 failed" in proc.stdout

@@ -1,0 +1,55 @@
+import re
+
+import pytest
+
+from rewriter.banks.patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
+
+
+def full(pattern: str, text: str) -> re.Match | None:
+    return re.fullmatch(compile_pattern(pattern).regex, text, re.IGNORECASE)
+
+
+def test_optional_word_takes_its_space_along():
+    assert full("{item} is [currently] out of stock", "the lamp is out of stock")
+    assert full("{item} is [currently] out of stock", "the lamp is currently out of stock")
+    assert not full("{item} is [currently] out of stock", "the lamp is currentlyout of stock")
+
+
+def test_optional_word_at_the_end():
+    assert full("we can [now]", "we can")
+    assert full("we can [now]", "we can now")
+
+
+def test_choices_nest_and_match_either_apostrophe():
+    pattern = "we ((don't|do not) have|lack) {item}"
+    assert full(pattern, "We don’t have socks").group("item") == "socks"
+    assert full(pattern, "we do not have socks")
+    assert full(pattern, "we lack socks")
+
+
+def test_slots_are_named_and_stop_at_clause_punctuation():
+    cp = compile_pattern("{item} is out of stock until {date}")
+    assert cp.slots == ("item", "date")
+    assert not full("{item} is out", "hello, the lamp is out")
+
+
+def test_words_match_on_boundaries_only():
+    assert re.search(compile_pattern("no").regex, "know", re.I) is None
+    assert re.search(compile_pattern("no").regex, "no way", re.I)
+
+
+@pytest.mark.parametrize("bad, why", [
+    ("(a|b", "not closed"),
+    ("a]", "unbalanced"),
+    ("{Item} x", "bad slot name"),
+    ("{item} and {item}", "twice"),
+    ("{lead} x", "reserved"),
+])
+def test_syntax_errors_say_what_and_where(bad, why):
+    with pytest.raises(PatternSyntaxError, match=why):
+        compile_pattern(bad)
+
+
+def test_phrase_list_takes_raw_regexes():
+    rx = compile_phrase_list(["not", r"re:\w+n't\b"])
+    assert rx.search("we can't") and rx.search("it is not") and not rx.search("nothing")

@@ -1,0 +1,90 @@
+import datetime as dt
+
+import pytest
+
+from rewriter import Rewriter, RewriterError, rewrite
+from rewriter.config import ACTIONS, OrgConfig
+
+
+def test_text_without_findings_comes_back_byte_for_byte():
+    text = "Hi {{name}},\r\n\r\nThanks for your order #1234 &ndash; it ships today.  <b>Bye</b>\n"
+    result = rewrite(text, lang="en")
+    assert result.output == text and not result.changed and result.engine == "none"
+
+
+def test_only_the_negative_sentence_changes():
+    text = "Hi {{name}}!\n\nThanks for waiting.  The Aurora lamp is sold out.  Best, <i>Anna</i>\n"
+    result = rewrite(text, lang="en", engines=("template",))
+    assert result.changed and result.engine == "template"
+    before, after = text.split("The Aurora lamp is sold out.")
+    assert result.output.startswith(before) and result.output.endswith(after)
+    [edit] = result.edits
+    assert edit.original == "The Aurora lamp is sold out." and edit.rule == "out_of_stock.item_out_of_stock"
+    assert "Aurora" in edit.replacement
+
+
+def test_unrewritable_sentence_is_kept_and_reported():
+    result = rewrite("The form is not signed yet.", lang="en")
+    assert result.output == "The form is not signed yet." and not result.changed
+    assert result.findings and result.engine == "none"
+
+
+def test_tone_picks_the_templates_of_that_tone():
+    casual = rewrite("The red dress is out of stock.", lang="en", tone="casual").output
+    formal = rewrite("The red dress is out of stock.", lang="en", tone="formal").output
+    assert casual != formal and formal.startswith("I would be happy to")
+
+
+def test_actions_the_organisation_cannot_deliver_are_never_offered():
+    no_notify = OrgConfig(frozenset(ACTIONS) - {"notify"})
+    out = Rewriter("en", config=no_notify).rewrite("The red dress is out of stock.").output
+    assert "order the red dress" in out and "let you know" not in out
+
+
+def test_when_no_allowed_template_remains_the_original_stays():
+    nothing = OrgConfig(frozenset())
+    result = Rewriter("en", config=nothing).rewrite("The red dress is out of stock.")
+    assert not result.changed and result.findings
+
+
+def test_sentence_initial_slot_is_lower_cased_but_names_are_not():
+    assert "as soon as we have the red dress back" in rewrite("The red dress is sold out.", lang="en").output
+    out = rewrite("Aurora is sold out. The Aurora lamp is sold out.", lang="en").output
+    assert "as soon as we have Aurora back" in out and "as soon as we have the Aurora lamp back" in out
+
+
+def test_lead_in_is_kept_and_the_softener_dropped():
+    out = rewrite("Hello {{name}}, unfortunately the lamp is sold out.", lang="en").output
+    assert out.startswith("Hello {{name}}, I can") and "unfortunately" not in out.lower()
+
+
+def test_unknown_language_and_tone_are_user_errors():
+    with pytest.raises(RewriterError, match="unknown language 'xx'"):
+        rewrite("hi", lang="xx")
+    with pytest.raises(RewriterError, match="unknown tone"):
+        rewrite("hi", lang="en", tone="rude")
+
+
+def test_followup_date_is_rendered_for_the_bank_locale():
+    from rewriter.banks import load_bank
+    from rewriter.stages.templates import candidates
+
+    bank = load_bank("en")
+    computed = {"followup_date": "7 January", "followup_day": "Wednesday"}
+    got = list(candidates("The lamp is sold out.", bank, None, OrgConfig(), computed))
+    assert got and all(c.engine == "template" for c in got)
+    assert Rewriter("en", today=dt.date(2026, 1, 5)).today == dt.date(2026, 1, 5)
+
+
+def test_full_reply_wraps_the_rewrite_in_empathy_and_follow_up():
+    text = "Hi {{name}},\nThe red dress is out of stock.\nBest, Anna"
+    out = Rewriter("en", tone="casual", style="full", today=dt.date(2026, 1, 5)).rewrite(text).output
+    lines = out.split("\n")
+    assert lines[0] == "Hi {{name}}," and lines[2] == "Best, Anna"
+    assert lines[1].startswith("Thanks for your interest") and lines[1].endswith("by 7 January to make sure it's all sorted.")
+
+
+def test_full_reply_leaves_out_a_follow_up_the_organisation_cannot_give():
+    config = OrgConfig(frozenset(ACTIONS) - {"follow_up"})
+    out = Rewriter("en", style="full", config=config).rewrite("The red dress is out of stock.").output
+    assert "check in" not in out and "follow up" not in out and out.startswith("Thanks")

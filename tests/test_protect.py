@@ -1,0 +1,47 @@
+from rewriter.text.protect import mask, visible
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.value) for p in mask(text, frozenset({"I"})).spans]
+
+
+def test_placeholders_of_every_help_desk_syntax():
+    text = "Hi {{ticket.requester.first_name | capitalize}}, {% if x %}yes{% endif %} #{ticket.number} <attribute key=\"name\" default=\"there\"/>"
+    found = [v for k, v in kinds(text) if k == "placeholder"]
+    assert found == ["{{ticket.requester.first_name | capitalize}}", "{% if x %}", "{% endif %}", "#{ticket.number}",
+                     '<attribute key="name" default="there"/>']
+
+
+def test_html_entities_urls_emails_numbers_amounts():
+    found = kinds("<p>Order #12345 costs 49,90 € &ndash; see https://shop.example/a?b=1. Mail help@shop.example</p>")
+    assert ("html", "<p>") in found and ("html", "</p>") in found
+    assert ("number", "#12345") in found
+    assert ("amount", "49,90 €") in found
+    assert ("entity", "&ndash;") in found
+    assert ("url", "https://shop.example/a?b=1") in found
+    assert ("email", "help@shop.example") in found
+
+
+def test_names_inside_a_sentence_but_not_sentence_starts():
+    found = kinds("The Aurora lamp is out. Order now, I said. Hei Matti, Aurora-valaisin on loppu.")
+    names = [v for k, v in found if k == "name"]
+    assert names == ["Aurora", "Matti", "Aurora"]
+
+
+def test_unmask_restores_the_text_byte_for_byte():
+    text = "Hello {{name}}, the <b>Nordic</b> jacket (SKU XR-2000) costs $49.50 &amp; ships 12.1.2026."
+    m = mask(text)
+    assert m.unmask(m.text) == text
+    assert "{{" not in m.text and "<b>" not in m.text
+
+
+def test_original_range_maps_masked_offsets_back():
+    text = "Hi {{name}}, the lamp"
+    m = mask(text)
+    start = m.text.index("the")
+    assert m.original_range(start, len(m.text)) == (text.index("the"), len(text))
+
+
+def test_visible_drops_sentinels():
+    m = mask("Hello {{name}}, hi")
+    assert visible(m.text) == "Hello , hi"

@@ -1,0 +1,33 @@
+import pytest
+
+from rewriter.banks import load_bank
+from rewriter.text.protect import mask
+from rewriter.text.sentences import split
+
+
+def sentences(text: str, abbreviations=()) -> list[str]:
+    m = mask(text)
+    return [m.unmask(m.text[a:b]) for a, b in split(m.text, abbreviations, m.is_block)]
+
+
+def test_splits_on_end_punctuation_and_newlines():
+    assert sentences("Hi! It is out. Can I help?\nBye") == ["Hi!", "It is out.", "Can I help?", "Bye"]
+
+
+def test_no_split_inside_urls_amounts_and_versions():
+    assert sentences("See www.shop.example/a.b now. Price 1.299,00 kr today.") == [
+        "See www.shop.example/a.b now.", "Price 1.299,00 kr today."]
+
+
+def test_block_tags_end_sentences_and_are_left_out():
+    assert sentences("<p>Hello there</p><p>The lamp is out.</p>") == ["Hello there", "The lamp is out."]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "We have colours, e.g. red. Anything else?", ["We have colours, e.g. red.", "Anything else?"]),
+    ("fi", "Meillä on esim. punainen. Kiitos!", ["Meillä on esim. punainen.", "Kiitos!"]),
+    ("is", "Við eigum t.d. rauðan. Takk!", ["Við eigum t.d. rauðan.", "Takk!"]),
+    ("nb", "Vi har f.eks. rød. Takk!", ["Vi har f.eks. rød.", "Takk!"]),
+])
+def test_each_language_keeps_its_abbreviations(lang, text, expected):
+    assert sentences(text, load_bank(lang).language.abbreviations) == expected

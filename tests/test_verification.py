@@ -1,0 +1,39 @@
+from rewriter.text.protect import mask
+from rewriter.verification import verify
+
+
+def check(candidate: str, original: str, bank):
+    """Verify ``candidate`` with the original's protected spans masked in both, as stages see them."""
+    m = mask(original, bank.language.not_names)
+    for i, span in enumerate(m.spans):
+        candidate = candidate.replace(span.value, m.sentinel(i))
+    return verify(candidate, m.text, bank, m.unmask)
+
+
+def test_a_good_rewrite_passes(en_bank):
+    assert check("I can order the Aurora lamp for you now.", "The Aurora lamp is out of stock.", en_bank).ok
+
+
+def test_negation_left_fails(en_bank):
+    v = check("I can't order it, but I can notify you.", "It is out of stock.", en_bank)
+    assert any("negation" in f for f in v.failures)
+
+
+def test_discouraged_word_fails(en_bank):
+    v = check("I can help, but you must sign first.", "You didn't sign.", en_bank)
+    assert any("discouraged" in f for f in v.failures)
+
+
+def test_lost_protected_span_fails(en_bank):
+    v = check("I can order the lamp for you now.", "Hello {{name}}, the Aurora lamp is out.", en_bank)
+    assert any("protected text lost" in f and "{{name}}" in f for f in v.failures)
+
+
+def test_no_action_fails(en_bank):
+    v = check("The lamp arrives in spring.", "The lamp is out of stock.", en_bank)
+    assert "no action offered" in v.failures
+
+
+def test_other_language_fails(en_bank):
+    v = check("Jeg kan gjerne hjelpe deg med bestillingen din i dag.", "It is out of stock.", en_bank)
+    assert any("language looks like nb" in f for f in v.failures)
