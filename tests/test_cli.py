@@ -84,3 +84,40 @@ def test_help_detection_and_templates_never_import_torch():
 def test_bank_test_command_reports_counts():
     proc = cli("bank", "test", "--lang", "en")
     assert proc.returncode == 0 and b"passed, 0 failed" in proc.stdout
+
+
+def _check(fmt: str) -> subprocess.CompletedProcess:
+    return cli("check", "--lang", "en", "--format", fmt, "-", stdin=b"Hello!\nThe red dress is sold out.\n")
+
+
+def test_check_line_format():
+    proc = _check("line")
+    assert proc.returncode == 1
+    assert proc.stdout.decode() == "<stdin>:2:1:out_of_stock.item_out_of_stock:Says what is missing; " \
+        "offer to notify, order or suggest an alternative.\n"
+
+
+def test_check_json_format_has_positions_and_suggestion():
+    [finding] = json.loads(_check("json").stdout)
+    assert (finding["line"], finding["column"], finding["end_column"]) == (2, 1, 26)  # end is exclusive, as in SARIF
+    assert finding["rule"] == "out_of_stock.item_out_of_stock" and finding["suggestion"].startswith("I can")
+
+
+def test_check_sarif_is_2_1_0_with_stable_rule_ids():
+    sarif = json.loads(_check("sarif").stdout)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["out_of_stock.item_out_of_stock"]
+    [result] = run["results"]
+    assert result["ruleId"] == "out_of_stock.item_out_of_stock" and result["level"] == "warning"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+
+
+def test_check_github_annotations():
+    out = _check("github").stdout.decode()
+    assert out.startswith("::warning file=<stdin>,line=2,col=1,endColumn=26,title=out_of_stock.item_out_of_stock::")
+
+
+def test_check_sarif_clean_input_has_no_results_and_exits_0():
+    proc = cli("check", "--lang", "en", "--format", "sarif", "-", stdin=b"All good.\n")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["runs"][0]["results"] == []

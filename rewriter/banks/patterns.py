@@ -24,7 +24,7 @@ from dataclasses import dataclass
 # outside it. Masked protected spans (private-use characters) are allowed.
 SLOT_BODY = r"[^,;:.!?\n]+?"
 _WORD_EDGE_START = r"(?<![\w\uE000-\uF8FF])"
-_WORD_EDGE_END = r"(?![\w\uE000-\uF8FF])"
+_WORD_EDGE_END = r"(?![\w\uE000-\uF8FF]|['’]\w)"
 
 
 class PatternSyntaxError(ValueError):

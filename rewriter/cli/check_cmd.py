@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from ..lint.report_formats import FORMATS
 from .inputs import read_file
 from .options import add_config, add_language, check_language
 
 HELP = """\
-List negative statements as path:line:col: severity rule message.
+Lint files for negative phrasing. Formats:
+  text    path:line:col: severity rule message   (default)
+  line    path:line:col:rule:message
+  json    a list of findings with suggestions
+  sarif   SARIF 2.1.0 for code-scanning upload
+  github  GitHub Actions workflow annotations
 Exit code 0 when nothing at or above --min-level is found, 1 when something
 is, 2 for usage or input errors. Use - to read stdin.
 """
@@ -21,7 +26,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="+", metavar="FILE", help="files to check, or - for stdin")
     add_language(p)
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    p.add_argument("--format", "-f", choices=["text", "line", "json", "sarif", "github"], default="text",
+                   help="output format (default: text)")
     p.add_argument("--min-level", choices=LEVELS, default="suggestion",
                    help="lowest severity that is reported and fails the check (default: suggestion)")
     add_config(p)
@@ -52,17 +58,16 @@ def run(args: argparse.Namespace) -> int:
                 if LEVELS.index(f.severity) < floor:
                     continue
                 ln, col = line_col(line, f.start)
-                reported.append({"path": path, "line": line_no + ln - 1, "column": col, **f.to_dict()})
-    if args.format == "json":
-        json.dump(reported, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for r in reported:
-            print(f"{r['path']}:{r['line']}:{r['column']}: {r['severity']} {r['rule']} {r['message']}")
+                end_ln, end_col = line_col(line, max(f.start, f.end - 1))
+                data = {k: v for k, v in f.to_dict().items() if k not in ("start", "end")}
+                reported.append({"path": path, "line": line_no + ln - 1, "column": col,
+                                 "end_line": line_no + end_ln - 1, "end_column": end_col + 1, **data})
+    sys.stdout.write(FORMATS[args.format](reported))
     return 1 if reported else 0
 
 
 def _paragraphs(text: str):
-    """(first line number, text) of each line; lines are checked one by one."""
+    """(line number, text) of each line: lines are checked one by one, so a
+    sentence wrapped over two lines is seen as two pieces."""
     for number, line in enumerate(text.split("\n"), start=1):
         yield number, line

@@ -23,7 +23,7 @@ exit codes: 0 ok, 1 findings or failed examples, 2 bad usage or input
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import bank_cmd, check_cmd, rewrite_cmd  # noqa: PLC0415 - light modules
+    from . import bank_cmd, check_cmd, eval_cmd, rewrite_cmd  # noqa: PLC0415 - light modules
 
     parser = argparse.ArgumentParser(
         prog="rewriter",
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     rewrite_cmd.register(commands)
     check_cmd.register(commands)
     bank_cmd.register(commands)
+    eval_cmd.register(commands)
     return parser
 
 

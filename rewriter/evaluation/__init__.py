@@ -1,0 +1,1 @@
+"""Measure rewrite quality per language on an independent dev set (``rewriter eval``)."""

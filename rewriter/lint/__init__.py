@@ -1,0 +1,1 @@
+"""The linter: findings in files, reported in the formats CI systems read."""
