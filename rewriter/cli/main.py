@@ -16,6 +16,7 @@ examples:
   rewriter rewrite --lang en "Unfortunately the red dress is out of stock."
   echo "Vi har dessverre ikke jakken på lager." | rewriter rewrite --lang nb --json
   rewriter check --lang fi replies/*.txt
+  rewriter polish macros.json -o polished.json --report review.html
   rewriter bank test --lang is
 
 exit codes: 0 ok, 1 findings or failed examples, 2 bad usage or input
@@ -23,7 +24,7 @@ exit codes: 0 ok, 1 findings or failed examples, 2 bad usage or input
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import bank_cmd, check_cmd, eval_cmd, rewrite_cmd  # noqa: PLC0415 - light modules
+    from . import bank_cmd, check_cmd, eval_cmd, polish_cmd, rewrite_cmd  # noqa: PLC0415 - light modules
 
     parser = argparse.ArgumentParser(
         prog="rewriter",
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
     rewrite_cmd.register(commands)
+    polish_cmd.register(commands)
     check_cmd.register(commands)
     bank_cmd.register(commands)
     eval_cmd.register(commands)

@@ -21,7 +21,7 @@ BLOCK_TAGS = frozenset(
 
 # Order matters: earlier kinds win where spans overlap.
 _KINDS: list[tuple[str, str]] = [
-    ("placeholder", r"\{\{.*?\}\}|\{%.*?%\}|#\{[^}\n]*\}|%\{[^}\n]*\}|\{[A-Za-z_][\w.]*\}|<attribute\b[^>]*/?>"),
+    ("placeholder", r"\{\{.*?\}\}|\{%.*?%\}|`[^`\n]+`|#\{[^}\n]*\}|%\{[^}\n]*\}|\{[A-Za-z_][\w.]*\}|<attribute\b[^>]*/?>"),
     ("html", r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->"),
     ("entity", r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),
     ("url", r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]"),
@@ -131,9 +131,14 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[P
     return found
 
 
+_BLOCK_TAG = re.compile(r"</?\s*(?:%s)\b[^<>]*>" % "|".join(sorted(BLOCK_TAGS)), re.IGNORECASE)
+
+
 def _strip_tags_and_placeholders(text: str) -> str:
-    # A name right after "<p>" or "{{x}} " still sits at a sentence start.
-    return re.sub(r"<[^<>]*>|\{\{.*?\}\}", "", text[-200:])
+    # A word right after "<p>" or "{{x}} " still sits at a sentence start; a
+    # block tag ("</p><p>") ends the sentence before it.
+    text = _BLOCK_TAG.sub("\n", text[-200:])
+    return re.sub(r"<[^<>]*>|\{\{.*?\}\}", "", text)
 
 
 def mask(text: str, not_names: frozenset[str] = frozenset()) -> Masked:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..banks.model import Bank
 from ..text.protect import sentinels, visible
-from .langid import identify
+from .langid import looks_like
 
 MIN_WORDS_FOR_LANGID = 4
 
@@ -50,7 +50,7 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
     if not lang.actions.search(seen):
         verdict.failures.append("no action offered")
     if len(seen.split()) >= MIN_WORDS_FOR_LANGID:
-        found = identify(seen)
-        if found is not None and found != lang.code:
-            verdict.failures.append(f"language looks like {found}, not {lang.code}")
+        other = looks_like(seen, lang.code)
+        if other is not None and other != lang.code:
+            verdict.failures.append(f"language looks like {other}, not {lang.code}")
     return verdict
