@@ -105,6 +105,7 @@ class Rewriter:
         self.engines = engines
         self.config = config or load_config()
         self.today = today or _dt.date.today()
+        self._computed_cache: dict[str, dict[str, str]] = {}
 
     def bank_for(self, text: str) -> Bank:
         lang = self.lang
@@ -118,7 +119,7 @@ class Rewriter:
         """Rewrite every negative sentence of ``text`` that can be rewritten safely."""
         bank = self.bank_for(text)
         masked = mask(text, bank.language.not_names)
-        computed = computed_slots(bank.language.locale, self.today, self.config.follow_up_days)
+        computed = self._computed(bank.language.locale)
         findings: list[Finding] = []
         edits: list[Edit] = []
         trace: list[SentenceTrace] = []
@@ -143,6 +144,12 @@ class Rewriter:
         output = _splice(text, edits)
         engine = next((e for e in ENGINES if any(ed.engine == e for ed in edits)), "none")
         return Result(text, output, bank.language.code, output != text, engine, findings, edits, trace)
+
+    def _computed(self, locale: str) -> dict[str, str]:
+        """Computed template values for a locale; the same all day, so made once."""
+        if locale not in self._computed_cache:
+            self._computed_cache[locale] = computed_slots(locale, self.today, self.config.follow_up_days)
+        return self._computed_cache[locale]
 
     def _wrap_full_reply(self, edits: list[Edit], bank: Bank, computed: dict[str, str]) -> None:
         situation = (edits[0].rule or "").split(".")[0]

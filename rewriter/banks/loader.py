@@ -19,7 +19,7 @@ from typing import Any
 import jsonschema
 
 from ..errors import BankError, RewriterError
-from .model import AvoidEntry, Bank, Example, Language, Reply, Rule, Situation, Template
+from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, Template
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
 from .yamlsource import line_of, load_yaml
 
@@ -65,7 +65,7 @@ def load_bank(lang: str, root: str | None = None) -> Bank:
     if not (folder / "language.yaml").is_file():
         known = ", ".join(available_languages(base)) or "none"
         raise RewriterError(f"unknown language {lang!r}: no phrase bank at {folder} (available: {known})")
-    language = _load_language(folder / "language.yaml", lang)
+    language = load_language(lang, root)
     situations: dict[str, Situation] = {}
     sit_dir = folder / "situations"
     for path in sorted(sit_dir.glob("*.yaml")) if sit_dir.is_dir() else []:
@@ -78,6 +78,25 @@ def load_bank(lang: str, root: str | None = None) -> Bank:
     bank = Bank(language, situations, avoid, str(base), reply)
     _check_unique_rule_ids(bank)
     return bank
+
+
+@lru_cache(maxsize=None)
+def lingua_name(lang: str, root: str | None = None) -> str | None:
+    """The lingua Language name a bank declares (None: use the ISO code); reads no rules."""
+    base = Path(root) if root else bank_root()
+    data, _ = load_yaml(base / lang / "language.yaml")
+    return data.get("lingua") if isinstance(data, dict) else None
+
+
+@lru_cache(maxsize=None)
+def load_language(lang: str, root: str | None = None) -> Language:
+    """Only the language.yaml of a bank: cheap, for callers that need no rules."""
+    base = Path(root) if root else bank_root()
+    path = base / lang / "language.yaml"
+    if not path.is_file():
+        known = ", ".join(available_languages(base)) or "none"
+        raise RewriterError(f"unknown language {lang!r}: no phrase bank at {base / lang} (available: {known})")
+    return _load_language(path, lang)
 
 
 # --- files -------------------------------------------------------------------
@@ -171,12 +190,12 @@ def _load_situation(path: Path, language: Language) -> Situation:
     for r, raw in enumerate(data["rules"]):
         at = ("rules", r)
         entry = f"rule {raw['id']}"
-        patterns, regexes, slots = [], [], None
+        patterns, matchers, slots = [], [], None
         for p, source in enumerate(raw["patterns"]):
             where = line_of(lines, at + ("patterns", p))
             try:
                 cp = compile_pattern(source)
-                regexes.append(re.compile(LEAD + "(?P<clause>" + cp.regex + ")" + TAIL, re.IGNORECASE))
+                matchers.append(Matcher(cp, LEAD + "(?P<clause>" + cp.regex + ")" + TAIL))
             except (PatternSyntaxError, re.error) as exc:
                 raise BankError(display_path(path), f"pattern {source!r}: {exc}", line=where, entry=entry) from None
             if slots is None:
@@ -213,7 +232,7 @@ def _load_situation(path: Path, language: Language) -> Situation:
             message=raw.get("message", data.get("description", sid)),
             severity=raw.get("severity", data.get("severity", "warning")),
             patterns=patterns,
-            regexes=regexes,
+            matchers=matchers,
             templates=templates,
             examples=_examples(raw["examples"], path, lines, at + ("examples",)),
             slots=slots or frozenset(),
@@ -231,7 +250,7 @@ def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:
             patterns = [compile_pattern(p) for p in raw["phrases"]]
             if any(p.slots for p in patterns):
                 raise PatternSyntaxError("avoid-phrases take no slots")
-            regex = re.compile("|".join(f"(?:{p.regex})" for p in patterns), re.IGNORECASE)
+            regex = compile_phrase_list(raw["phrases"])
         except (PatternSyntaxError, re.error) as exc:
             raise BankError(display_path(path), str(exc), line=line_of(lines, at + ("phrases",)), entry=f"avoid {raw['id']}") from None
         replacement = raw.get("replacement")
@@ -267,6 +286,17 @@ def _load_reply(path: Path, language: Language) -> Reply:
     examples = [Example(ex["in"], ex["out"], ex.get("tone"), False, f"{shown}:{line_of(lines, ('examples', i))}")
                 for i, ex in enumerate(data.get("examples", []))]
     return Reply(empathy, follow_up, by_situation, examples)
+
+
+def compile_all(bank: Bank) -> None:
+    """Compile every pattern now (they compile lazily); a failure names the rule's file and line."""
+    for rule in bank.rules:
+        for matcher in rule.matchers:
+            try:
+                matcher.regex
+            except re.error as exc:
+                raise BankError(rule.source, f"pattern {matcher.pattern.source!r} does not compile: {exc}",
+                                entry=f"rule {rule.id}") from None
 
 
 def _check_unique_rule_ids(bank: Bank) -> None:

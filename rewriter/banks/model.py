@@ -27,6 +27,42 @@ class Template:
     source: str
 
 
+class Matcher:
+    """A pattern anchored to a whole clause, compiled on first use.
+
+    Most patterns never meet a sentence that holds their required words, so
+    compiling lazily keeps start-up fast.
+    """
+
+    __slots__ = ("pattern", "required", "_source", "_regex")
+
+    def __init__(self, pattern: CompiledPattern, source: str):
+        self.pattern = pattern
+        self.required = frozenset(pattern.required)
+        self._source = source
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self._source, re.IGNORECASE)
+        return self._regex
+
+    def match(self, view: str, tokens: frozenset[str]) -> re.Match[str] | None:
+        """Match the clause; ``tokens`` are the view's words (see `tokens_of`)."""
+        if not self.required <= tokens:
+            return None
+        return self.regex.match(view)
+
+
+_TOKEN = re.compile(r"\w+(?:'\w+)*")
+
+
+def tokens_of(text: str) -> frozenset[str]:
+    """Lower-case words of ``text``, apostrophes straightened: what `required` words are looked up in."""
+    return frozenset(_TOKEN.findall(text.lower().replace("’", "'")))
+
+
 @dataclass
 class Rule:
     """Negative patterns that share slots, and the positive templates for them."""
@@ -36,7 +72,7 @@ class Rule:
     message: str
     severity: str
     patterns: list[CompiledPattern]
-    regexes: list[re.Pattern[str]]   # anchored: lead-in, the pattern, final punctuation
+    matchers: list[Matcher]   # one per pattern: lead-in, the pattern, final punctuation
     templates: list[Template]
     examples: list[Example]
     slots: frozenset[str]
@@ -102,10 +138,46 @@ class Bank:
     root: str
     reply: Reply | None = None
     rules: list[Rule] = field(default_factory=list)
+    trigger: re.Pattern[str] = field(init=False, repr=False)
+    _index: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    match_cache: dict = field(default_factory=dict, init=False, repr=False)   # see stages.templates.match_rules
 
     def __post_init__(self) -> None:
         if not self.rules:
             self.rules = [rule for s in self.situations.values() for rule in s.rules]
+        lang = self.language
+        parts = [r.pattern for r in (lang.negation, lang.discouraged, lang.softeners) if r is not None]
+        parts += [a.regex.pattern for a in self.avoid]
+        self.trigger = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+        """Matches every sentence detection needs to look at: one with a negation
+        marker, discouraged word, softener or avoid-phrase. Others are skipped."""
+
+    def candidate_rules(self, tokens: frozenset[str]) -> list[tuple[int, Rule]]:
+        """(bank order, rule) of the rules that may match a sentence with these words.
+
+        Each rule is indexed under the rarest required word of each of its
+        patterns; a pattern without required words puts its rule on every list.
+        """
+        index = self._rule_index()
+        orders = set(index.get("", ()))
+        for token in tokens:
+            orders.update(index.get(token, ()))
+        return [(i, self.rules[i]) for i in sorted(orders)]
+
+    def _rule_index(self) -> dict[str, list[int]]:
+        if self._index is None:
+            counts: dict[str, int] = {}
+            for rule in self.rules:
+                for m in rule.matchers:
+                    for word in m.pattern.required:
+                        counts[word] = counts.get(word, 0) + 1
+            index: dict[str, list[int]] = {}
+            for order, rule in enumerate(self.rules):
+                for m in rule.matchers:
+                    key = min(m.pattern.required, key=lambda w: (counts[w], w)) if m.pattern.required else ""
+                    index.setdefault(key, []).append(order)
+            self._index = index
+        return self._index
 
     def examples(self) -> list[tuple[str, Example]]:
         """Every (rule id, example) pair of the bank: rules, avoid-phrases, full replies ("reply")."""

@@ -22,9 +22,12 @@ from dataclasses import dataclass
 
 # A slot never crosses clause punctuation, so a greeting before a comma stays
 # outside it. Masked protected spans (private-use characters) are allowed.
+# Sentinels (masked tags, names) are not word characters, so "<b>not</b>"
+# still holds the word "not". A word followed by an apostrophe and letters
+# is a contraction ("can't"), not the word "can".
 SLOT_BODY = r"[^,;:.!?\n]+?"
-_WORD_EDGE_START = r"(?<![\w\uE000-\uF8FF])"
-_WORD_EDGE_END = r"(?![\w\uE000-\uF8FF]|['’]\w)"
+_WORD_EDGE_START = r"(?<!\w)"
+_WORD_EDGE_END = r"(?!\w|['’]\w)"
 
 
 class PatternSyntaxError(ValueError):
@@ -36,6 +39,7 @@ class CompiledPattern:
     source: str
     regex: str          # the pattern body, without anchors
     slots: tuple[str, ...]
+    required: tuple[str, ...] = ()   # lower-case words every match contains (a cheap pre-check)
 
 
 def compile_pattern(source: str) -> CompiledPattern:
@@ -49,7 +53,7 @@ def compile_pattern(source: str) -> CompiledPattern:
     first, last = source.lstrip()[:1], source.rstrip()[-1:]
     prefix = _WORD_EDGE_START if first.isalnum() or first in "([" else ""
     suffix = _WORD_EDGE_END if last.isalnum() or last in ")]" else ""
-    return CompiledPattern(source, prefix + body + suffix, tuple(parser.slots))
+    return CompiledPattern(source, prefix + body + suffix, tuple(parser.slots), tuple(parser.required_words()))
 
 
 class _Parser:
@@ -57,11 +61,32 @@ class _Parser:
         self.src = source.strip()
         self.pos = 0
         self.slots: list[str] = []
+        self.depth = 0
+        self._top: list[str] = []        # top-level literal characters, "\0" between words
+
+    def required_words(self) -> list[str]:
+        """Whole words at the top level, which every match contains as tokens.
+
+        A word that touches a group or slot ("loppu(un|i)", "{item}s") is only
+        part of a token, so it is left out.
+        """
+        text = "".join(self._top).replace("’", "'").lower()
+        words = []
+        for m in re.finditer(r"[^\0\1]+", text):
+            clean_before = m.start() == 0 or text[m.start() - 1] == "\0"
+            clean_after = m.end() == len(text) or text[m.end()] == "\0"
+            if clean_before and clean_after and len(m.group()) > 1:
+                words.append(m.group())
+        return words
 
     def parse_sequence(self, top: bool = False) -> str:
         out: list[str] = []
         while self.pos < len(self.src):
             ch = self.src[self.pos]
+            if self.depth == 0:
+                # Letters and apostrophes build words; brackets, braces and
+                # escapes leave the touching words incomplete ("\1").
+                self._top.append(ch if (ch.isalnum() or ch in "'’") else "\1" if ch in "([{}])\\" else "\0")
             if ch in ")]|":
                 if top:
                     raise PatternSyntaxError(f"unbalanced {ch!r} at column {self.pos + 1}")
@@ -102,10 +127,12 @@ class _Parser:
     def _group(self, close: str) -> str:
         start = self.pos
         self.pos += 1
+        self.depth += 1
         alternatives = [self.parse_sequence()]
         while self.pos < len(self.src) and self.src[self.pos] == "|":
             self.pos += 1
             alternatives.append(self.parse_sequence())
+        self.depth -= 1
         if self.pos >= len(self.src) or self.src[self.pos] != close:
             raise PatternSyntaxError(f"group opened at column {start + 1} is not closed with {close!r}")
         self.pos += 1
@@ -133,13 +160,23 @@ def template_slots(text: str) -> list[str]:
 
 
 def compile_phrase_list(phrases: list[str]) -> re.Pattern[str] | None:
-    """One case-insensitive regex for a list of phrases ('re:' entries are raw regexes)."""
-    parts = []
+    """One case-insensitive regex for a list of phrases ('re:' entries are raw regexes).
+
+    The word boundaries are factored out of the alternation, so the engine
+    tests them once per position instead of once per phrase: marker lists
+    are searched in every sentence.
+    """
+    words, raw = [], []
     for phrase in phrases:
         if phrase.startswith("re:"):
-            parts.append("(?:" + phrase[3:] + ")")
+            raw.append("(?:" + phrase[3:] + ")")
         else:
-            parts.append(compile_pattern(phrase).regex)
+            cp = compile_pattern(phrase)
+            body = cp.regex.removeprefix(_WORD_EDGE_START).removesuffix(_WORD_EDGE_END)
+            words.append(body)
+    # Longer alternatives first, so "out of stock" wins over "out".
+    words.sort(key=len, reverse=True)
+    parts = ([_WORD_EDGE_START + "(?:" + "|".join(words) + ")" + _WORD_EDGE_END] if words else []) + raw
     if not parts:
         return None
     return re.compile("|".join(parts), re.IGNORECASE)

@@ -37,9 +37,11 @@ def _languages(args: argparse.Namespace) -> list[str]:
 
 def run_validate(args: argparse.Namespace) -> int:
     from ..banks import load_bank  # noqa: PLC0415
+    from ..banks.loader import compile_all  # noqa: PLC0415
 
     for code in _languages(args):
         bank = load_bank(code)
+        compile_all(bank)
         print(f"{code}: ok ({len(bank.situations)} situations, {len(bank.rules)} rules, "
               f"{sum(len(r.patterns) for r in bank.rules)} patterns, {len(bank.examples())} examples)")
     return 0

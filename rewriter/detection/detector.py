@@ -28,7 +28,14 @@ class RawFinding:
 
 
 def find_in_sentence(sentence: str, bank: Bank) -> list[RawFinding]:
-    """Findings in a masked sentence, in order of position."""
+    """Findings in a masked sentence, in order of position.
+
+    Only a sentence with a negation marker, discouraged word, softener or
+    avoid-phrase is looked at (``bank.trigger``); every bank example must
+    contain one, which `rewriter bank test` shows by running them.
+    """
+    if not bank.trigger.search(sentence):
+        return []
     found: list[RawFinding] = []
     view = drop(sentence, bank.language.softeners)
     for rule, m, _ in match_rules(sentence, bank):

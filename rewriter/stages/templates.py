@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..banks.loader import COMPUTED_SLOTS
-from ..banks.model import Bank, Rule, Template
+from ..banks.model import Bank, Rule, Template, tokens_of
 from ..config import OrgConfig
 from ..text.protect import is_sentinel
 from ..text.view import drop
@@ -41,19 +41,28 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], st
     Specificity is the number of characters the pattern's own words matched
     (the clause minus its slots): "we can't deliver on {day}" beats
     "we can't {action}". Ties keep bank order (situation file, then rule).
+    Detection and the template stage both ask, so the answer is memoised.
     """
+    cached = bank.match_cache.get(sentence)
+    if cached is not None:
+        return cached
     view = drop(sentence, bank.language.softeners).text
+    tokens = tokens_of(view)
     found = []
-    for order, rule in enumerate(bank.rules):
+    for order, rule in bank.candidate_rules(tokens):
         best = None
-        for regex in rule.regexes:
-            m = regex.match(view)
+        for matcher in rule.matchers:
+            m = matcher.match(view, tokens)
             if m and (best is None or _literal_length(m) > _literal_length(best)):
                 best = m
         if best is not None:
             found.append((-_literal_length(best), order, rule, best))
     found.sort(key=lambda item: item[:2])
-    return [(rule, m, view) for _, _, rule, m in found]
+    result = [(rule, m, view) for _, _, rule, m in found]
+    if len(bank.match_cache) > 1024:
+        bank.match_cache.clear()
+    bank.match_cache[sentence] = result
+    return result
 
 
 def _literal_length(m: re.Match[str]) -> int:

@@ -8,6 +8,7 @@ can check that every one survived by looking for its sentinel.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -56,8 +57,7 @@ class Masked:
     original: str
     text: str
     spans: list[Protected]
-    starts: list[int] = field(repr=False)   # original start of each masked char
-    ends: list[int] = field(repr=False)     # original end of each masked char
+    at: list[int] = field(repr=False)      # masked position of each span's sentinel
 
     def sentinel(self, index: int) -> str:
         return chr(SENTINEL_FIRST + index)
@@ -71,12 +71,28 @@ class Masked:
             return text
         return re.sub(f"[{SENTINEL_CLASS}]", lambda m: self.span_of(m.group()).value, text)
 
+    def _start_of(self, pos: int) -> int:
+        """Original offset where masked character ``pos`` starts."""
+        i = bisect.bisect_right(self.at, pos) - 1       # the last sentinel at or before pos
+        if i < 0:
+            return pos
+        if self.at[i] == pos:
+            return self.spans[i].start
+        return self.spans[i].end + (pos - self.at[i] - 1)
+
+    def _end_of(self, pos: int) -> int:
+        """Original offset where masked character ``pos`` ends."""
+        i = bisect.bisect_right(self.at, pos) - 1
+        if i >= 0 and self.at[i] == pos:
+            return self.spans[i].end
+        return self._start_of(pos) + 1
+
     def original_range(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the masked text to the same span of the original text."""
         if start >= end:
-            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            pos = self._start_of(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return self._start_of(start), self._end_of(end - 1)
 
     def is_block(self, char: str) -> bool:
         return is_sentinel(char) and self.span_of(char).block
@@ -142,24 +158,17 @@ def _strip_tags_and_placeholders(text: str) -> str:
 
 
 def mask(text: str, not_names: frozenset[str] = frozenset()) -> Masked:
-    """Replace protected spans by sentinels; keep the index maps for the way back."""
-    spans = find_protected(text, not_names)
-    spans = spans[: SENTINEL_LAST - SENTINEL_FIRST + 1]
+    """Replace protected spans by sentinels; keep where they were for the way back."""
+    spans = find_protected(text, not_names)[: SENTINEL_LAST - SENTINEL_FIRST + 1]
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = 0
+    at: list[int] = []
+    pos = length = 0
     for i, span in enumerate(spans):
-        for j in range(pos, span.start):
-            out.append(text[j])
-            starts.append(j)
-            ends.append(j + 1)
+        out.append(text[pos:span.start])
+        length += span.start - pos
+        at.append(length)
         out.append(chr(SENTINEL_FIRST + i))
-        starts.append(span.start)
-        ends.append(span.end)
+        length += 1
         pos = span.end
-    for j in range(pos, len(text)):
-        out.append(text[j])
-        starts.append(j)
-        ends.append(j + 1)
-    return Masked(text, "".join(out), spans, starts, ends)
+    out.append(text[pos:])
+    return Masked(text, "".join(out), spans, at)

@@ -12,18 +12,24 @@ from collections.abc import Callable, Iterable
 
 from .protect import SENTINEL_CLASS
 
+_HARD_BREAK = re.compile(f"[\n{SENTINEL_CLASS}]")
 _END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s|$)")
 _STARTS_SENTENCE = re.compile(rf"\s+(?:[\"'“”«(]*[^\W\d_]|[\"'“”«(]*[0-9{SENTINEL_CLASS}])")
 
 
 def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """Spans (start, end) of the sentences of ``text``, without surrounding space."""
-    abbrevs = {a.lower().rstrip(".") for a in abbreviations}
+    """Spans (start, end) of the sentences of ``text``, without surrounding space.
+
+    ``abbreviations`` are lower-case without the final stop (a bank's
+    language.abbreviations); any other iterable is normalised first.
+    """
+    abbrevs = abbreviations if isinstance(abbreviations, frozenset) else frozenset(
+        a.lower().rstrip(".") for a in abbreviations)
     cuts: list[tuple[int, int]] = []   # (end of a sentence, start of the gap after it)
     pos = 0
-    for i, ch in enumerate(text):
-        if ch == "\n" or is_block(ch):
-            cuts.append((i, i + 1))
+    for m in _HARD_BREAK.finditer(text):
+        if m.group() == "\n" or is_block(m.group()):
+            cuts.append((m.start(), m.end()))
     for m in _END.finditer(text):
         after = text[m.end():]
         nxt = _STARTS_SENTENCE.match(after)

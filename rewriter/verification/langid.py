@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..banks import available_languages, load_bank
+from ..banks import available_languages
+from ..banks.loader import lingua_name
 
 # Verification rejects a candidate only when lingua gives its language less
 # than this confidence: short sentences are often ambiguous, and a false
@@ -26,9 +27,9 @@ def _languages() -> dict[object, str]:
 
     by_language: dict[object, str] = {}
     for code in available_languages():
-        bank = load_bank(code)
-        if bank.language.lingua:
-            language = getattr(Language, bank.language.lingua)
+        name = lingua_name(code)
+        if name:
+            language = getattr(Language, name)
         else:
             language = Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
         by_language[language] = code
