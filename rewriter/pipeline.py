@@ -115,9 +115,15 @@ class Rewriter:
                 raise RewriterError("cannot tell the language of the input; pass --lang")
         return load_bank(lang)
 
-    def rewrite(self, text: str) -> Result:
-        """Rewrite every negative sentence of ``text`` that can be rewritten safely."""
+    def rewrite(self, text: str, rewrite: bool = True) -> Result:
+        """Rewrite every negative sentence of ``text`` that can be rewritten safely.
+
+        With ``rewrite=False`` only detection runs (a linter that shows no
+        suggestions saves the candidates and their verification).
+        """
         bank = self.bank_for(text)
+        if not bank.may_have_findings(text):
+            return Result(text, text, bank.language.code, False, "none", [], [], [])
         masked = mask(text, bank.language.not_names)
         computed = self._computed(bank.language.locale)
         findings: list[Finding] = []
@@ -131,7 +137,7 @@ class Rewriter:
             o_start, o_end = masked.original_range(start, end)
             step = SentenceTrace(o_start, o_end, text[o_start:o_end])
             trace.append(step)
-            chosen = self._first_verified(sentence, bank, masked, computed, step)
+            chosen = self._first_verified(sentence, bank, masked, computed, step) if rewrite else None
             suggestion = masked.unmask(chosen.text) if chosen else None
             for f in raw:
                 f_start, f_end = masked.original_range(start + f.start, start + f.end)

@@ -171,6 +171,9 @@ def _load_language(path: Path, lang: str) -> Language:
         actions=compiled["action_markers"],
         not_names=frozenset(data.get("not_names", [])),
         inflections=inflections,
+        negation_phrases=tuple(data.get("negation_markers", [])),
+        discouraged_phrases=tuple(data.get("discouraged", [])),
+        softener_phrases=tuple(data.get("softeners", [])),
     )
 
 
@@ -257,7 +260,7 @@ def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:
         if replacement and language.negation.search(replacement):
             raise BankError(display_path(path), "replacement contains a negation marker", line=line_of(lines, at + ("replacement",)),
                             entry=f"avoid {raw['id']}")
-        entries.append(AvoidEntry(raw["id"], patterns, regex, replacement, raw["message"], raw.get("severity", "error"),
+        entries.append(AvoidEntry(raw["id"], patterns, regex, tuple(raw["phrases"]), replacement, raw["message"], raw.get("severity", "error"),
                                   _examples(raw.get("examples", []), path, lines, at + ("examples",)),
                                   f"{display_path(path)}:{line_of(lines, at)}"))
     return entries

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .patterns import CompiledPattern
+from .patterns import CompiledPattern, compile_pattern, compile_phrase_list
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,7 @@ class AvoidEntry:
     id: str
     patterns: list[CompiledPattern]
     regex: re.Pattern[str]
+    phrases: tuple[str, ...]
     replacement: str | None
     message: str
     severity: str
@@ -126,6 +127,9 @@ class Language:
     actions: re.Pattern[str]
     not_names: frozenset[str]
     inflections: dict[str, list[tuple[re.Pattern[str], str]]]
+    negation_phrases: tuple[str, ...] = ()
+    discouraged_phrases: tuple[str, ...] = ()
+    softener_phrases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -138,19 +142,49 @@ class Bank:
     root: str
     reply: Reply | None = None
     rules: list[Rule] = field(default_factory=list)
-    trigger: re.Pattern[str] = field(init=False, repr=False)
+    trigger_index: dict[str, list[frozenset[str]]] = field(init=False, repr=False)
+    trigger_fallback: re.Pattern[str] | None = field(init=False, repr=False)
     _index: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     match_cache: dict = field(default_factory=dict, init=False, repr=False)   # see stages.templates.match_rules
 
     def __post_init__(self) -> None:
         if not self.rules:
             self.rules = [rule for s in self.situations.values() for rule in s.rules]
+        self._build_trigger()
+
+    def _build_trigger(self) -> None:
+        """Words (and, for phrases without whole words, regexes) that every finding needs.
+
+        A finding needs a negation marker, discouraged word, softener or
+        avoid-phrase; each of those contains all its required words, so also
+        its longest one. A text that holds none of those words, and that no
+        fallback regex matches, has no finding, and the pipeline skips it
+        without masking or splitting.
+        """
         lang = self.language
-        parts = [r.pattern for r in (lang.negation, lang.discouraged, lang.softeners) if r is not None]
-        parts += [a.regex.pattern for a in self.avoid]
-        self.trigger = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
-        """Matches every sentence detection needs to look at: one with a negation
-        marker, discouraged word, softener or avoid-phrase. Others are skipped."""
+        lists = [lang.negation_phrases, lang.discouraged_phrases, lang.softener_phrases]
+        lists += [a.phrases for a in self.avoid]
+        index: dict[str, list[frozenset[str]]] = {}
+        fallback: list[str] = []
+        for phrases in lists:
+            for phrase in phrases:
+                required = () if phrase.startswith("re:") else compile_pattern(phrase).required
+                if required:
+                    # Indexed under its longest word; all its words must be there.
+                    index.setdefault(max(required, key=len), []).append(frozenset(required))
+                else:
+                    fallback.append(phrase)
+        self.trigger_index = index
+        self.trigger_fallback = compile_phrase_list(fallback)
+
+    def may_have_findings(self, text: str) -> bool:
+        """False when ``text`` certainly holds no finding (see `_build_trigger`)."""
+        tokens = tokens_of(text)
+        for token in tokens:
+            for words in self.trigger_index.get(token, ()):
+                if words <= tokens:
+                    return True
+        return bool(self.trigger_fallback and self.trigger_fallback.search(text))
 
     def candidate_rules(self, tokens: frozenset[str]) -> list[tuple[int, Rule]]:
         """(bank order, rule) of the rules that may match a sentence with these words.

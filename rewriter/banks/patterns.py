@@ -8,7 +8,8 @@ Bank authors write patterns as plain phrases, not regexes:
 - words match case-insensitively on word boundaries; any space matches any run
   of whitespace; a typographic apostrophe matches a straight one;
 - ``{name}`` captures a slot: a short stretch of text without clause
-  punctuation (, ; : . ! ?), reused by the positive template;
+  punctuation (, ; : ! ? and a full stop that ends a sentence), reused by
+  the positive template; "15. janúar" and "kl. 10" fit in one slot;
 - ``(a|b|c)`` is a choice, ``[a|b]`` or ``[a]`` an optional choice; groups nest;
 - ``\\`` escapes the next character.
 
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 # Sentinels (masked tags, names) are not word characters, so "<b>not</b>"
 # still holds the word "not". A word followed by an apostrophe and letters
 # is a contraction ("can't"), not the word "can".
-SLOT_BODY = r"[^,;:.!?\n]+?"
+SLOT_BODY = r"(?:[^,;:.!?\n]|\.(?=(?-i:\s*[a-z0-9à-ÿ])))+?"   # "15. janúar", "kl. 10" fit
 _WORD_EDGE_START = r"(?<!\w)"
 _WORD_EDGE_END = r"(?!\w|['’]\w)"
 
@@ -95,14 +96,15 @@ class _Parser:
                 out.append(self._group(")"))
             elif ch == "[":
                 group = self._group("]")
-                if self.src[self.pos:self.pos + 1].isspace():
-                    # "[currently] out": the optional word takes its space along.
+                if out and out[-1] == r"\s+":
+                    # "is [currently] out", "x {s} [a] [b]": the optional word
+                    # owns the space before it.
+                    out[-1] = f"(?:\\s+{group})?"
+                elif self.src[self.pos:self.pos + 1].isspace():
+                    # "[please] send": at the start it owns the space after it.
                     while self.pos < len(self.src) and self.src[self.pos].isspace():
                         self.pos += 1
                     out.append(f"(?:{group}\\s+)?")
-                elif out and out[-1] == r"\s+":
-                    # "we can [now]": the space before it is optional too.
-                    out[-1] = f"(?:\\s+{group})?"
                 else:
                     out.append(group + "?")
             elif ch == "{":

@@ -19,6 +19,7 @@ Exit code 0 when nothing at or above --min-level is found, 1 when something
 is, 2 for usage or input errors. Use - to read stdin.
 """
 LEVELS = ("suggestion", "warning", "error")
+SHOWS_SUGGESTIONS = ("json", "sarif", "github")   # text and line skip computing rewrites
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -49,12 +50,13 @@ def run(args: argparse.Namespace) -> int:
     rewriter = Rewriter(args.lang, engines=("template",), config=load_config(args.config))
     floor = LEVELS.index(args.min_level)
     texts = [(("<stdin>" if path == "-" else path), read_file(path)) for path in args.files]
+    suggest = args.format in SHOWS_SUGGESTIONS
     reported = []
     for path, text in texts:
         for line_no, line in _paragraphs(text):
             if not line.strip():
                 continue
-            for f in rewriter.rewrite(line).findings:
+            for f in rewriter.rewrite(line, rewrite=suggest).findings:
                 if LEVELS.index(f.severity) < floor:
                     continue
                 ln, col = line_col(line, f.start)

@@ -30,11 +30,12 @@ class RawFinding:
 def find_in_sentence(sentence: str, bank: Bank) -> list[RawFinding]:
     """Findings in a masked sentence, in order of position.
 
-    Only a sentence with a negation marker, discouraged word, softener or
-    avoid-phrase is looked at (``bank.trigger``); every bank example must
-    contain one, which `rewriter bank test` shows by running them.
+    Only a sentence that may hold a negation marker, discouraged word,
+    softener or avoid-phrase is looked at (``bank.may_have_findings``); every
+    bank example must contain one, which `rewriter bank test` shows by
+    running them.
     """
-    if not bank.trigger.search(sentence):
+    if not bank.may_have_findings(sentence):
         return []
     found: list[RawFinding] = []
     view = drop(sentence, bank.language.softeners)

@@ -92,10 +92,11 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
         nonlocal failed
         name, inflection = slot.group(1), slot.group(2)
         if name in COMPUTED_SLOTS and name not in m.re.groupindex:
-            return computed[name]
-        text = m.group(name).strip()
-        if m.start(name) == len(lead):
-            text = _lower_first(text, bank)
+            text = computed[name]
+        else:
+            text = m.group(name).strip()
+            if m.start(name) == len(lead):
+                text = _lower_first(text, bank)
         if inflection:
             inflected = inflect(text, bank.language.inflections[inflection])
             if inflected is None:

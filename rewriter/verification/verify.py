@@ -8,7 +8,6 @@ A candidate that fails any check is dropped; the reasons go to --explain.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -41,12 +40,13 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
         hit = entry.regex.search(seen)
         if hit:
             verdict.failures.append(f"avoid-phrase {hit.group()!r} left")
-    missing = Counter(sentinels(original)) - Counter(sentinels(candidate))
-    extra = Counter(sentinels(candidate)) - Counter(sentinels(original))
+    # Every protected span must survive; a template may name one twice.
+    missing = set(sentinels(original)) - set(sentinels(candidate))
+    invented = set(sentinels(candidate)) - set(sentinels(original))
     if missing:
-        verdict.failures.append(f"protected text lost: {', '.join(repr(unmask(s)) for s in missing)}")
-    if extra:
-        verdict.failures.append(f"protected text duplicated: {', '.join(repr(unmask(s)) for s in extra)}")
+        verdict.failures.append(f"protected text lost: {', '.join(repr(unmask(s)) for s in sorted(missing))}")
+    if invented:
+        verdict.failures.append("protected text from elsewhere in the message moved into this sentence")
     if not lang.actions.search(seen):
         verdict.failures.append("no action offered")
     if len(seen.split()) >= MIN_WORDS_FOR_LANGID:
