@@ -53,3 +53,20 @@ def test_syntax_errors_say_what_and_where(bad, why):
 def test_phrase_list_takes_raw_regexes():
     rx = compile_phrase_list(["not", r"re:\w+n't\b"])
     assert rx.search("we can't") and rx.search("it is not") and not rx.search("nothing")
+
+
+def test_optional_groups_at_the_end_and_glued_punctuation():
+    assert all(full("x {s} [a] [b]", t) for t in ("x S a", "x S", "x S a b", "x S b"))
+    assert full("it bounced[,] and we", "it bounced and we")
+    assert full("it bounced[,] and we", "it bounced, and we")
+
+
+def test_a_slot_may_hold_an_ordinal_date_but_not_a_sentence_end():
+    assert full("{item} comes on {date}", "it comes on 15. janúar").group("date") == "15. janúar"
+    assert not full("{item} comes on {date}", "it comes on Monday. Then more")
+
+
+def test_required_words_are_whole_tokens_only():
+    cp = compile_pattern("{item} (is|are|'s) [currently] (out of stock|sold out) loppu(un|i)")
+    assert cp.required == ()
+    assert cp.required_any == (frozenset({"stock", "sold"}),)

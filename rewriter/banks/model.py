@@ -34,11 +34,12 @@ class Matcher:
     compiling lazily keeps start-up fast.
     """
 
-    __slots__ = ("pattern", "required", "_source", "_regex")
+    __slots__ = ("pattern", "required", "required_any", "_source", "_regex")
 
     def __init__(self, pattern: CompiledPattern, source: str):
         self.pattern = pattern
         self.required = frozenset(pattern.required)
+        self.required_any = pattern.required_any
         self._source = source
         self._regex: re.Pattern[str] | None = None
 
@@ -52,6 +53,9 @@ class Matcher:
         """Match the clause; ``tokens`` are the view's words (see `tokens_of`)."""
         if not self.required <= tokens:
             return None
+        for choice in self.required_any:
+            if choice.isdisjoint(tokens):
+                return None
         return self.regex.match(view)
 
 
@@ -142,7 +146,7 @@ class Bank:
     root: str
     reply: Reply | None = None
     rules: list[Rule] = field(default_factory=list)
-    trigger_index: dict[str, list[frozenset[str]]] = field(init=False, repr=False)
+    trigger_index: dict[str, list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = field(init=False, repr=False)
     trigger_fallback: re.Pattern[str] | None = field(init=False, repr=False)
     _index: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     match_cache: dict = field(default_factory=dict, init=False, repr=False)   # see stages.templates.match_rules
@@ -164,14 +168,18 @@ class Bank:
         lang = self.language
         lists = [lang.negation_phrases, lang.discouraged_phrases, lang.softener_phrases]
         lists += [a.phrases for a in self.avoid]
-        index: dict[str, list[frozenset[str]]] = {}
+        index: dict[str, list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = {}
         fallback: list[str] = []
         for phrases in lists:
             for phrase in phrases:
-                required = () if phrase.startswith("re:") else compile_pattern(phrase).required
-                if required:
+                cp = None if phrase.startswith("re:") else compile_pattern(phrase)
+                if cp and cp.required:
                     # Indexed under its longest word; all its words must be there.
-                    index.setdefault(max(required, key=len), []).append(frozenset(required))
+                    index.setdefault(max(cp.required, key=len), []).append((frozenset(cp.required), cp.required_any))
+                elif cp and cp.required_any:
+                    # Only choices: indexed under every word of its first choice.
+                    for word in cp.required_any[0]:
+                        index.setdefault(word, []).append((frozenset(), cp.required_any))
                 else:
                     fallback.append(phrase)
         self.trigger_index = index
@@ -181,8 +189,8 @@ class Bank:
         """False when ``text`` certainly holds no finding (see `_build_trigger`)."""
         tokens = tokens_of(text)
         for token in tokens:
-            for words in self.trigger_index.get(token, ()):
-                if words <= tokens:
+            for words, choices in self.trigger_index.get(token, ()):
+                if words <= tokens and all(not c.isdisjoint(tokens) for c in choices):
                     return True
         return bool(self.trigger_fallback and self.trigger_fallback.search(text))
 

@@ -41,6 +41,7 @@ class CompiledPattern:
     regex: str          # the pattern body, without anchors
     slots: tuple[str, ...]
     required: tuple[str, ...] = ()   # lower-case words every match contains (a cheap pre-check)
+    required_any: tuple[frozenset[str], ...] = ()   # for each choice, one of these words is in every match
 
 
 def compile_pattern(source: str) -> CompiledPattern:
@@ -54,7 +55,8 @@ def compile_pattern(source: str) -> CompiledPattern:
     first, last = source.lstrip()[:1], source.rstrip()[-1:]
     prefix = _WORD_EDGE_START if first.isalnum() or first in "([" else ""
     suffix = _WORD_EDGE_END if last.isalnum() or last in ")]" else ""
-    return CompiledPattern(source, prefix + body + suffix, tuple(parser.slots), tuple(parser.required_words()))
+    return CompiledPattern(source, prefix + body + suffix, tuple(parser.slots), tuple(parser.required_words()),
+                           tuple(_choice_requirements(parser.src)))
 
 
 class _Parser:
@@ -76,8 +78,10 @@ class _Parser:
         for m in re.finditer(r"[^\0\1]+", text):
             clean_before = m.start() == 0 or text[m.start() - 1] == "\0"
             clean_after = m.end() == len(text) or text[m.end()] == "\0"
-            if clean_before and clean_after and len(m.group()) > 1:
-                words.append(m.group())
+            word = m.group()
+            # Tokens never start or end with an apostrophe ("it's" is one token).
+            if clean_before and clean_after and len(word) > 1 and word[0] != "'" and word[-1] != "'":
+                words.append(word)
         return words
 
     def parse_sequence(self, top: bool = False) -> str:
@@ -100,7 +104,7 @@ class _Parser:
                     # "is [currently] out", "x {s} [a] [b]": the optional word
                     # owns the space before it.
                     out[-1] = f"(?:\\s+{group})?"
-                elif self.src[self.pos:self.pos + 1].isspace():
+                elif not out and self.src[self.pos:self.pos + 1].isspace():
                     # "[please] send": at the start it owns the space after it.
                     while self.pos < len(self.src) and self.src[self.pos].isspace():
                         self.pos += 1
@@ -154,6 +158,62 @@ class _Parser:
         self.slots.append(name)
         self.pos = end + 1
         return f"(?P<{name}>{SLOT_BODY})"
+
+
+def _choice_requirements(src: str) -> list[frozenset[str]]:
+    """For each mandatory top-level choice "(a b|c)", the set holding one whole word of each alternative.
+
+    A match contains at least one word of each set. Choices with an
+    alternative that has no whole word (only slots or nested groups) give
+    no set. The pattern is already known to be valid.
+    """
+    sets: list[frozenset[str]] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(src):
+        if ch == "\\":
+            continue
+        if ch in "([":
+            if depth == 0:
+                start = i if ch == "(" else -1
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            before = src[start - 1] if start > 0 else " "
+            after = src[i + 1] if i + 1 < len(src) else " "
+            glued = before.isalnum() or before in "'’" or after.isalnum() or after in "'’"
+            if depth == 0 and start >= 0 and ch == ")" and not glued:
+                # "you('ve| have)" is glued to a word: its parts are not tokens.
+                words = []
+                for alternative in _split_top(src[start + 1:i]):
+                    found = _Parser(alternative)
+                    try:
+                        found.parse_sequence(top=True)
+                    except PatternSyntaxError:
+                        found._top = []
+                    best = found.required_words()
+                    if not best:
+                        words = []
+                        break
+                    words.append(max(best, key=len))
+                if words:
+                    sets.append(frozenset(words))
+                start = -1
+    return sets
+
+
+def _split_top(body: str) -> list[str]:
+    """The alternatives of a group body, split on its own top-level '|'."""
+    parts, depth, last = [], 0, 0
+    for i, ch in enumerate(body):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(body[last:i])
+            last = i + 1
+    parts.append(body[last:])
+    return parts
 
 
 def template_slots(text: str) -> list[str]:
