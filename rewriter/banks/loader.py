@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 
 from ..errors import BankError, RewriterError
+from . import bank_cache
 from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, Template
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
 from .yamlsource import line_of, load_yaml
@@ -59,12 +59,17 @@ def available_languages(root: Path | None = None) -> list[str]:
 
 @lru_cache(maxsize=None)
 def load_bank(lang: str, root: str | None = None) -> Bank:
-    """The checked bank of ``lang``; cached, so call it freely."""
+    """The checked bank of ``lang``; cached in memory and on disk, so call it freely."""
     base = Path(root) if root else bank_root()
     folder = base / lang
     if not (folder / "language.yaml").is_file():
         known = ", ".join(available_languages(base)) or "none"
         raise RewriterError(f"unknown language {lang!r}: no phrase bank at {folder} (available: {known})")
+    return bank_cache.load_or_build(base, lang, lambda: _build_bank(base, lang, root))
+
+
+def _build_bank(base: Path, lang: str, root: str | None) -> Bank:
+    folder = base / lang
     language = load_language(lang, root)
     situations: dict[str, Situation] = {}
     sit_dir = folder / "situations"
@@ -102,7 +107,9 @@ def load_language(lang: str, root: str | None = None) -> Language:
 # --- files -------------------------------------------------------------------
 
 @lru_cache(maxsize=None)
-def _schema(root: str, name: str) -> jsonschema.protocols.Validator:
+def _schema(root: str, name: str):
+    import jsonschema  # noqa: PLC0415 - only when a bank is built, not when it comes from the cache
+
     path = Path(root) / "schema" / f"{name}.schema.json"
     try:
         schema = json.loads(path.read_text(encoding="utf-8"))
@@ -128,7 +135,7 @@ def _root_of(path: Path) -> Path:
     return path.parent.parent if path.parent.name != "situations" else path.parent.parent.parent
 
 
-def _schema_message(err: jsonschema.ValidationError) -> str:
+def _schema_message(err) -> str:
     if err.validator == "additionalProperties":
         return err.message.replace("Additional properties are not allowed", "unknown key(s)")
     if err.validator == "enum":

@@ -1,7 +1,7 @@
 """A finding: one negative statement, where it is and what to do about it."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 SEVERITIES = ("suggestion", "warning", "error")
 
@@ -18,4 +18,5 @@ class Finding:
     suggestion: str | None = None   # a verified rewrite of the sentence, if any
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Plain fields only: faster than dataclasses.asdict, which deep-copies.
+        return dict(self.__dict__)
