@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install clean
+.PHONY: demo test install eval-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/rewriter bank validate
 	$(BIN)/python -m pytest -q
+
+# Spell-check dictionaries for eval's fluency proxy (Debian; needs root).
+eval-deps: $(STAMP)
+	apt-get install -y libenchant-2-2 libenchant-2-voikko voikko-fi hunspell-is hunspell-no hunspell-en-us
+	$(BIN)/python -m pip install --quiet -e '.[test,eval]'
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -11,6 +11,15 @@ from rewriter.banks.loader import bank_root, load_bank
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_bank_cache(tmp_path_factory):
+    """Tests keep their bank cache to themselves, away from the user's."""
+    import os
+
+    os.environ["REWRITER_CACHE_DIR"] = str(tmp_path_factory.mktemp("bank-cache"))
+    yield
+
+
 @pytest.fixture
 def en_bank():
     return load_bank("en")

@@ -31,3 +31,13 @@ def test_block_tags_end_sentences_and_are_left_out():
 ])
 def test_each_language_keeps_its_abbreviations(lang, text, expected):
     assert sentences(text, load_bank(lang).language.abbreviations) == expected
+
+
+def test_a_capital_letter_before_a_stop_can_end_a_sentence():
+    assert sentences("We have it in size M. Thanks, Lise") == ["We have it in size M.", "Thanks, Lise"]
+
+
+def test_kroner_abbreviation_keeps_the_sentence_end():
+    from rewriter.text.protect import mask as m
+    assert [p.value for p in m("Frakten koster 99 kr. Takk!").spans] == ["99 kr"]
+    assert [p.value for p in m("Det koster 99 kr. og sendes i dag.").spans] == ["99 kr."]

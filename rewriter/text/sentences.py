@@ -58,8 +58,11 @@ def _ends_in_abbreviation(before: str, abbrevs: set[str]) -> bool:
     word = re.search(r"(\S+)$", before)
     if not word:
         return False
-    token = word.group(1).lower().lstrip("(\"'“«")
-    return token in abbrevs or (len(token) == 1 and token.isalpha())
+    token = word.group(1).lstrip("(\"'“«")
+    if len(token) == 1:
+        return token.islower() or token.lower() in abbrevs
+    token = token.lower()
+    return token in abbrevs
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
