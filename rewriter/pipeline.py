@@ -18,7 +18,7 @@ from .detection.findings import Finding
 from .errors import RewriterError
 from .render.values import computed_slots
 from . import reply
-from .stages import seq2seq, templates
+from .stages import clauses, seq2seq, templates
 from .stages.candidate import Candidate
 from .text import sentences
 from .text.protect import Masked, mask, visible
@@ -166,13 +166,40 @@ class Rewriter:
             edit.replacement = text
 
     def _first_verified(self, sentence: str, bank: Bank, masked: Masked, computed: dict[str, str],
-                        step: SentenceTrace) -> Candidate | None:
+                        step: SentenceTrace, depth: int = 0) -> Candidate | None:
+        """The first candidate for ``sentence`` that passes verification, else one built clause by clause."""
         for candidate in self._candidates(sentence, bank, computed):
             verdict = verify(candidate.text, sentence, bank, masked.unmask)
             step.attempts.append(Attempt(candidate.engine, candidate.rule, masked.unmask(candidate.text),
                                          verdict.failures, candidate.source))
             if verdict.ok:
                 return candidate
+        if depth < 3 and "template" in self.engines:
+            return self._by_clauses(sentence, bank, masked, computed, step, depth)
+        return None
+
+    def _by_clauses(self, sentence: str, bank: Bank, masked: Masked, computed: dict[str, str],
+                    step: SentenceTrace, depth: int) -> Candidate | None:
+        """Cut after a clause a rule matches whole; rewrite or keep the rest (see stages.clauses)."""
+        for head, rest in clauses.split_points(sentence, bank):
+            if not templates.match_rules(head, bank):
+                continue
+            first = self._first_verified(head, bank, masked, computed, step, depth + 1)
+            if first is None:
+                continue
+            if find_in_sentence(rest, bank):
+                second = self._first_verified(rest, bank, masked, computed, step, depth + 1)
+                if second is None:
+                    continue
+                rest_text, rules = clauses.as_sentence(second.text), [first.rule, second.rule]
+            else:
+                rest_text, rules = clauses.as_sentence(rest), [first.rule]
+            text = clauses.as_sentence(first.text) + " " + rest_text
+            combined = Candidate(text, "template", ",".join(r for r in rules if r), None, first.actions)
+            verdict = verify(combined.text, sentence, bank, masked.unmask)
+            step.attempts.append(Attempt("template", combined.rule, masked.unmask(text), verdict.failures, "clauses"))
+            if verdict.ok:
+                return combined
         return None
 
     def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str]):

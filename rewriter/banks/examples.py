@@ -23,12 +23,17 @@ class ExampleOutcome:
     got: str
     engine: str
     rules_fired: tuple[str, ...]
+    rules_found: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         """Output as expected, and produced by this rule (an example tests its own rule)."""
         expected = self.example.input if self.example.unchanged else self.example.output
-        fired_here = self.example.unchanged or self.rule == "reply" or any(self.rule in r.split(",") for r in self.rules_fired)
+        # An avoid-phrase is a detection rule: its examples show it is found
+        # (a situation rule may write the rewrite).
+        fired_here = (self.example.unchanged or self.rule == "reply"
+                      or any(self.rule in r.split(",") for r in self.rules_fired)
+                      or (self.rule.startswith("avoid.") and self.rule in self.rules_found))
         return self.got == expected and fired_here
 
     def describe(self) -> str:
@@ -43,7 +48,8 @@ def run_example(bank: Bank, rule: str, example: Example) -> ExampleOutcome:
     rewriter = Rewriter(bank.language.code, example.tone, engines=("template",), config=OrgConfig(),
                         today=EXAMPLE_TODAY, style="full" if rule == "reply" else "sentence")
     result = rewriter.rewrite(example.input)
-    return ExampleOutcome(rule, example, result.output, result.engine, tuple(e.rule or "" for e in result.edits))
+    return ExampleOutcome(rule, example, result.output, result.engine, tuple(e.rule or "" for e in result.edits),
+                          tuple(f.rule for f in result.findings))
 
 
 def run_examples(bank: Bank) -> list[ExampleOutcome]:

@@ -178,6 +178,7 @@ def _load_language(path: Path, lang: str) -> Language:
         actions=compiled["action_markers"],
         not_names=frozenset(data.get("not_names", [])),
         inflections=inflections,
+        clause_joiners="|".join(re.escape(j).replace(r"\ ", r"\s+") for j in data.get("clause_joiners", [])),
         negation_phrases=tuple(data.get("negation_markers", [])),
         discouraged_phrases=tuple(data.get("discouraged", [])),
         softener_phrases=tuple(data.get("softeners", [])),
@@ -247,8 +248,16 @@ def _load_situation(path: Path, language: Language) -> Situation:
             examples=_examples(raw["examples"], path, lines, at + ("examples",)),
             slots=slots or frozenset(),
             source=f"{display_path(path)}:{line_of(lines, at)}",
+            exceptions=_exceptions(raw.get("exceptions", []), path, lines, at, entry),
         ))
     return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, display_path(path))
+
+
+def _exceptions(phrases: list[str], path: Path, lines: dict, at: tuple, entry: str) -> re.Pattern[str] | None:
+    try:
+        return compile_phrase_list(phrases)
+    except (PatternSyntaxError, re.error) as exc:
+        raise BankError(display_path(path), f"exception: {exc}", line=line_of(lines, at + ("exceptions",)), entry=entry) from None
 
 
 def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:

@@ -81,6 +81,7 @@ class Rule:
     examples: list[Example]
     slots: frozenset[str]
     source: str
+    exceptions: re.Pattern[str] | None = None   # an idiom anywhere in the sentence vetoes the rule
 
 
 @dataclass
@@ -131,6 +132,7 @@ class Language:
     actions: re.Pattern[str]
     not_names: frozenset[str]
     inflections: dict[str, list[tuple[re.Pattern[str], str]]]
+    clause_joiners: str = ""                 # regex alternation of coordinating conjunctions
     negation_phrases: tuple[str, ...] = ()
     discouraged_phrases: tuple[str, ...] = ()
     softener_phrases: tuple[str, ...] = ()

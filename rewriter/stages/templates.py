@@ -50,6 +50,8 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], st
     tokens = tokens_of(view)
     found = []
     for order, rule in bank.candidate_rules(tokens):
+        if rule.exceptions is not None and rule.exceptions.search(view):
+            continue
         best = None
         for matcher in rule.matchers:
             m = matcher.match(view, tokens)

@@ -27,7 +27,7 @@ _KINDS: list[tuple[str, str]] = [
     ("entity", r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),
     ("url", r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]"),
     ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-    ("amount", r"(?:[€$£]\s?\d[\d\s.,]*\d|[€$£]\s?\d)|\b\d[\d\s.,]*\d?\s?(?:€|EUR|NOK|ISK|USD|SEK|DKK|kr(?:\.(?=\s+[a-zæøåäöþðáéíóúý0-9]))?|krónur|kronor|kroner|euroa?|£|\$)(?!\w)"),
+    ("amount", r"(?:[€$£]\s?\d[\d\s.,]*\d|[€$£]\s?\d)|\b\d[\d\s.,]*\d?\s?(?:€|EUR|NOK|ISK|USD|SEK|DKK|kr(?:\.(?=\s+[a-zæøåäöþðáéíóúý0-9]|</?[A-Za-z]))?|krónur|kronor|kroner|euroa?|£|\$)(?!\w)"),
     ("number", r"#?\b[A-Z]{0,4}-?\d+(?:[.,:/\-]\d+)*\b"),
 ]
 _KIND_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _KINDS), re.DOTALL)
