@@ -8,6 +8,7 @@ comes back byte for byte.
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import Path
 from dataclasses import asdict, dataclass, field
 
 from .banks import load_bank
@@ -91,12 +92,17 @@ class Rewriter:
     """A configured pipeline for one language; reuse it for many texts."""
 
     def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = ENGINES,
-                 config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence"):
+                 config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence",
+                 beams: int = 1, model_dir: Path | None = None):
         if tone is not None and tone not in TONES:
             raise RewriterError(f"unknown tone {tone!r} (use formal or casual)")
         if style not in STYLES:
             raise RewriterError(f"unknown style {style!r} (use sentence or full)")
         self.style = style
+        if not 1 <= beams <= 8:
+            raise RewriterError("beams must be between 1 and 8")
+        self.beams = beams
+        self.model_dir = model_dir or seq2seq.MODEL_DIR
         unknown = set(engines) - set(ENGINES)
         if unknown:
             raise RewriterError(f"unknown engine(s) {', '.join(sorted(unknown))} (use {', '.join(ENGINES)})")
@@ -151,6 +157,13 @@ class Rewriter:
         engine = next((e for e in ENGINES if any(ed.engine == e for ed in edits)), "none")
         return Result(text, output, bank.language.code, output != text, engine, findings, edits, trace)
 
+    def _model_tone(self, sentence: str, bank: Bank) -> str:
+        """The caller's tone, else that of the situation a rule recognises, else the language's."""
+        if self.tone:
+            return self.tone
+        matches = templates.match_rules(sentence, bank)
+        return templates.tone_for(matches[0][0], bank, None) if matches else bank.language.default_tone
+
     def _computed(self, locale: str) -> dict[str, str]:
         """Computed template values for a locale; the same all day, so made once."""
         if locale not in self._computed_cache:
@@ -204,7 +217,8 @@ class Rewriter:
 
     def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str]):
         if "model" in self.engines:
-            yield from seq2seq.candidates(sentence, bank.language.code, self.tone)
+            yield from seq2seq.candidates(sentence, bank.language.code, self._model_tone(sentence, bank), self.beams,
+                                          self.model_dir)
         if "template" in self.engines:
             yield from templates.candidates(sentence, bank, self.tone, self.config, computed)
 

@@ -24,7 +24,7 @@ exit codes: 0 ok, 1 findings or failed examples, 2 bad usage or input
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import bank_cmd, check_cmd, eval_cmd, polish_cmd, rewrite_cmd  # noqa: PLC0415 - light modules
+    from . import bank_cmd, check_cmd, eval_cmd, polish_cmd, rewrite_cmd, train_cmd  # noqa: PLC0415 - light modules
 
     parser = argparse.ArgumentParser(
         prog="rewriter",
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd.register(commands)
     bank_cmd.register(commands)
     eval_cmd.register(commands)
+    train_cmd.register(commands)
     return parser
 
 

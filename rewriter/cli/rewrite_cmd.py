@@ -32,6 +32,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--explain", action="store_true", help="show which rule fired, each candidate and why it passed or failed")
     p.add_argument("--engine", default="model,template", metavar="LIST",
                    help="stages to use, in order: model,template (default), or template alone")
+    p.add_argument("--beams", type=int, default=1, metavar="N",
+                   help="model candidates per sentence: 1 is greedy (default), more is beam search (1-8)")
     add_config(p)
     p.set_defaults(run=run)
 
@@ -42,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
 
     check_language(args.lang)
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
-    rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config), style=args.style)
+    rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config), style=args.style,
+                        beams=args.beams)
     if args.text:
         inputs = list(args.text)
         if not any(t.strip() for t in inputs):

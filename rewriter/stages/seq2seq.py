@@ -1,10 +1,10 @@
 """The seq2seq stage: a small model trained from the banks rewrites first.
 
-This module stays import-light: torch and transformers are imported only when
-a model is present and a sentence reaches this stage, so ``--help``,
-detection and the template path start fast. Until a trained model is shipped
-in ``rewriter/models/default/`` the stage is simply unavailable and the
-pipeline goes straight to the templates.
+This module stays import-light: the model's libraries are imported only when
+a model is shipped and a sentence reaches this stage, so ``--help``,
+detection and the template path start fast and never import torch. With
+CTranslate2 installed (a core dependency) the shipped int8 conversion runs
+without torch at all.
 """
 from __future__ import annotations
 
@@ -17,18 +17,22 @@ from .candidate import Candidate
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def available(model_dir: Path = MODEL_DIR) -> bool:
-    """True when a model is shipped and its libraries are installed."""
-    has_weights = (model_dir / "model.safetensors").is_file()
-    has_libs = all(importlib.util.find_spec(m) is not None for m in ("torch", "transformers", "sentencepiece"))
-    return has_weights and has_libs
+    """True when a model is shipped and a back end for it is installed."""
+    def has(*modules: str) -> bool:
+        return all(importlib.util.find_spec(m) is not None for m in modules)
+
+    fast = (model_dir / "ct2" / "model.bin").is_file() and has("ctranslate2", "sentencepiece")
+    plain = (model_dir / "model.safetensors").is_file() and has("torch", "transformers", "sentencepiece")
+    return fast or plain
 
 
-def candidates(sentence: str, lang: str, tone: str | None) -> list[Candidate]:
-    """Model rewrites of one masked sentence (empty when no model is available)."""
-    if not available():
+def candidates(sentence: str, lang: str, tone: str, beams: int = 1, model_dir: Path = MODEL_DIR) -> list[Candidate]:
+    """Model rewrites of one masked sentence, best first (empty when no model is available)."""
+    if not available(model_dir):
         return []
     from ..model.inference import generate  # noqa: PLC0415 - heavy import, on purpose late
 
-    return [Candidate(text, "model") for text in generate([sentence], lang=lang, tone=tone)[0]]
+    [texts] = generate([sentence], lang=lang, tone=tone, beams=beams, model_dir=str(model_dir))
+    return [Candidate(text, "model", "model") for text in dict.fromkeys(texts)]

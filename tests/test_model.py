@@ -1,0 +1,89 @@
+"""The seq2seq stage: corpus, a tiny model trained in seconds, both back ends, and the shipped model."""
+import random
+from pathlib import Path
+
+import pytest
+
+from rewriter import Rewriter
+from rewriter.banks import available_languages, load_bank
+from rewriter.model.corpus import from_model_output, generate, held_out_pattern, model_input
+from rewriter.model.expand import expand
+from rewriter.stages import seq2seq
+
+
+def test_expand_fills_slots_and_chooses_among_alternatives():
+    rng = random.Random(1)
+    seen = {expand("{item} is [currently] (out of stock|sold out)", {"item": "the lamp"}, rng) for _ in range(40)}
+    assert seen == {"the lamp is out of stock", "the lamp is sold out", "the lamp is currently out of stock",
+                    "the lamp is currently sold out"}
+
+
+def test_placeholders_round_trip_through_model_text():
+    text, order = model_input("Hi \ue003, the \ue001 lamp is \ue003.", "en", "casual")
+    assert text == "<en> <casual> Hi <p0>, the <p1> lamp is <p0>."
+    assert from_model_output("I can order the <p1> lamp, <p0>.", order) == "I can order the \ue001 lamp, \ue003."
+    assert from_model_output("I can order <p7>.", order) is None
+
+
+def test_corpus_is_deterministic_and_holds_out_whole_phrasings():
+    first = generate(["nb"], per_pattern=1, seed=3)
+    assert first == generate(["nb"], per_pattern=1, seed=3)
+    bank = load_bank("nb")
+    held = {r.id: r.patterns[held_out_pattern(r)].source for r in bank.rules if held_out_pattern(r) is not None}
+    assert held and {p.split for p in first} == {"train", "test"}
+    assert all(p.source.startswith("<nb> <") for p in first)
+    assert all(p.rule in held for p in first if p.split == "test")
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from rewriter.model.train import TrainConfig, train
+
+    out = tmp_path_factory.mktemp("tiny") / "model"
+    cfg = TrainConfig(d_model=64, d_ff=128, layers=1, decoder_layers=1, heads=2, vocab_size=800, batch_size=16,
+                      minutes=2, max_steps=20, per_pattern=1, languages=("nb",), warmup_steps=5)
+    stats = train(out, cfg, log=lambda _: None)
+    return out, stats
+
+
+def test_tiny_model_trains_saves_and_loads(tiny_model):
+    out, stats = tiny_model
+    assert stats["steps"] == 20 and stats["final_loss"] > 0
+    for name in ("model.safetensors", "spiece.model", "config.json", "training.json", "ct2/model.bin"):
+        assert (out / name).is_file(), name
+
+
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_both_back_ends_generate(tiny_model, backend):
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    from rewriter.model.inference import Generator
+
+    [outputs] = Generator(tiny_model[0], backend).generate(["<nb> <formal> Jakken er utsolgt."], beams=2)
+    assert len(outputs) == 2 and all(isinstance(o, str) for o in outputs)
+
+
+def test_an_untrained_model_never_gets_past_verification(tiny_model):
+    seq2seq.available.cache_clear()
+    result = Rewriter("nb", model_dir=tiny_model[0]).rewrite("Dessverre er jakken utsolgt.")
+    # The tiny model writes nonsense; verification drops it and the templates answer.
+    assert result.engine == "template" and result.changed
+    attempts = [a for step in result.trace for a in step.attempts]
+    assert attempts[0].engine == "model" and attempts[0].failures
+
+
+SHIPPED = seq2seq.MODEL_DIR
+
+
+@pytest.mark.skipif(not seq2seq.available(SHIPPED), reason="no model shipped in rewriter/models/default")
+@pytest.mark.parametrize("lang", available_languages())
+def test_shipped_model_rewrites_bank_examples_through_verification(lang):
+    bank = load_bank(lang)
+    rewriter = Rewriter(lang, engines=("model",))
+    examples = [ex for _, ex in bank.examples() if not ex.unchanged][:40]
+    results = [rewriter.rewrite(ex.input) for ex in examples]
+    by_model = [r for r in results if r.engine == "model"]
+    assert len(by_model) >= len(examples) // 2, f"{lang}: the model rewrote {len(by_model)} of {len(examples)}"
+    assert all(not bank.language.negation.search(e.replacement) for r in by_model for e in r.edits)
