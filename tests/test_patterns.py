@@ -70,3 +70,17 @@ def test_required_words_are_whole_tokens_only():
     cp = compile_pattern("{item} (is|are|'s) [currently] (out of stock|sold out) loppu(un|i)")
     assert cp.required == ()
     assert cp.required_any == (frozenset({"stock", "sold"}),)
+
+
+def test_two_optional_groups_at_the_start_own_their_spaces():
+    assert full("[I'm|I am] [so|very] sorry, {x}", "Sorry, the lamp")
+    assert full("[I'm|I am] [so|very] sorry, {x}", "I'm so sorry, the lamp")
+
+
+def test_exception_phrases_may_be_punctuation():
+    rx = compile_phrase_list(["can't wait", "?"])
+    assert rx.search("Is it here?") and rx.search("I can't wait!")
+
+
+def test_glued_choices_give_no_token_requirement():
+    assert compile_pattern("(that|this|it)('s| is) not possible").required_any == ()

@@ -88,3 +88,14 @@ def test_full_reply_leaves_out_a_follow_up_the_organisation_cannot_give():
     config = OrgConfig(frozenset(ACTIONS) - {"follow_up"})
     out = Rewriter("en", style="full", config=config).rewrite("The red dress is out of stock.").output
     assert "check in" not in out and "follow up" not in out and out.startswith("Thanks")
+
+
+def test_liquid_control_tags_frame_sentences_and_survive():
+    text = "{% if x %}The red dress is sold out.{% endif %}"
+    out = rewrite(text, lang="en").output
+    assert out.startswith("{% if x %}I ") and out.endswith("{% endif %}") and "sold out" not in out
+
+
+def test_greeting_comma_survives_a_softener_between_commas():
+    out = rewrite("Hello Anna, unfortunately, the red dress is sold out.", lang="en").output
+    assert out.startswith("Hello Anna, I ")

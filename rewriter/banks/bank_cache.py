@@ -2,8 +2,9 @@
 
 Building a bank means parsing YAML, validating it against the JSON Schemas
 and compiling its patterns. The result is pickled under the user's cache
-folder, keyed by a hash of every file of the bank, the schemas and the
-rewriter version: any edit makes a new key, so a stale bank is never used.
+folder, keyed by a hash of every file of the bank, the schemas, the
+bank-building code and the rewriter version: any edit makes a new key, so a
+stale bank is never used.
 A cache that cannot be read or written is simply skipped.
 
     REWRITER_CACHE_DIR   where to keep it (default: $XDG_CACHE_HOME/rewriter or ~/.cache/rewriter)
@@ -35,12 +36,28 @@ def cache_dir() -> Path:
 def bank_key(base: Path, lang: str) -> str:
     """A hash of everything a built bank depends on."""
     digest = hashlib.sha256(f"{__version__}:{FORMAT}:{lang}".encode())
+    digest.update(_code_fingerprint())
     for folder in (base / "schema", base / lang):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file():
                 digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
+
+
+_CODE: bytes | None = None
+
+
+def _code_fingerprint() -> bytes:
+    """The bank-building code itself: an edit to the loader or the pattern compiler invalidates the cache."""
+    global _CODE
+    if _CODE is None:
+        here = Path(__file__).resolve().parent
+        digest = hashlib.sha256()
+        for path in sorted(here.glob("*.py")):
+            digest.update(path.read_bytes())
+        _CODE = digest.digest()
+    return _CODE
 
 
 def load_or_build(base: Path, lang: str, build: Callable[[], Bank]) -> Bank:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 # Sentinels (masked tags, names) are not word characters, so "<b>not</b>"
 # still holds the word "not". A word followed by an apostrophe and letters
 # is a contraction ("can't"), not the word "can".
-SLOT_BODY = r"(?:[^,;:.!?\n]|\.(?=(?-i:\s*[a-z0-9à-ÿ])))+?"   # "15. janúar", "kl. 10" fit
+SLOT_BODY = r"(?:[^,;:.!?\n]|\.(?=(?-i:\s*[a-z0-9à-ÿ\uE000-\uF8FF])))+?"   # "15. janúar", "kl. 10" fit
 _WORD_EDGE_START = r"(?<!\w)"
 _WORD_EDGE_END = r"(?!\w|['’]\w)"
 
@@ -104,8 +104,8 @@ class _Parser:
                     # "is [currently] out", "x {s} [a] [b]": the optional word
                     # owns the space before it.
                     out[-1] = f"(?:\\s+{group})?"
-                elif not out and self.src[self.pos:self.pos + 1].isspace():
-                    # "[please] send": at the start it owns the space after it.
+                elif (not out or out[-1].endswith(r"\s+)?")) and self.src[self.pos:self.pos + 1].isspace():
+                    # "[please] send", "[I'm] [so] sorry": at the start it owns the space after it.
                     while self.pos < len(self.src) and self.src[self.pos].isspace():
                         self.pos += 1
                     out.append(f"(?:{group}\\s+)?")
@@ -180,7 +180,7 @@ def _choice_requirements(src: str) -> list[frozenset[str]]:
             depth -= 1
             before = src[start - 1] if start > 0 else " "
             after = src[i + 1] if i + 1 < len(src) else " "
-            glued = before.isalnum() or before in "'’" or after.isalnum() or after in "'’"
+            glued = before.isalnum() or before in "'’)]}" or after.isalnum() or after in "'’([{"
             if depth == 0 and start >= 0 and ch == ")" and not glued:
                 # "you('ve| have)" is glued to a word: its parts are not tokens.
                 words = []
@@ -232,10 +232,12 @@ def compile_phrase_list(phrases: list[str]) -> re.Pattern[str] | None:
     for phrase in phrases:
         if phrase.startswith("re:"):
             raw.append("(?:" + phrase[3:] + ")")
+            continue
+        cp = compile_pattern(phrase)
+        if cp.regex.startswith(_WORD_EDGE_START) and cp.regex.endswith(_WORD_EDGE_END):
+            words.append(cp.regex.removeprefix(_WORD_EDGE_START).removesuffix(_WORD_EDGE_END))
         else:
-            cp = compile_pattern(phrase)
-            body = cp.regex.removeprefix(_WORD_EDGE_START).removesuffix(_WORD_EDGE_END)
-            words.append(body)
+            raw.append("(?:" + cp.regex + ")")   # starts or ends with punctuation ("?"): no word edge there
     # Longer alternatives first, so "out of stock" wins over "out".
     words.sort(key=len, reverse=True)
     parts = ([_WORD_EDGE_START + "(?:" + "|".join(words) + ")" + _WORD_EDGE_END] if words else []) + raw

@@ -121,6 +121,8 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[P
         if kind == "html":
             name = re.match(r"</?\s*([A-Za-z0-9-]+)", value)
             block = bool(name) and name.group(1).lower() in BLOCK_TAGS
+        elif kind == "placeholder" and value.startswith("{%"):
+            block = True   # Liquid control flow ({% if %}...{% endif %}) frames sentences
         found.append(Protected(kind, m.start(), m.end(), value, block))
     taken = [(p.start, p.end) for p in found]
     maybe: list[re.Match[str]] = []
@@ -153,7 +155,7 @@ _BLOCK_TAG = re.compile(r"</?\s*(?:%s)\b[^<>]*>" % "|".join(sorted(BLOCK_TAGS)),
 def _strip_tags_and_placeholders(text: str) -> str:
     # A word right after "<p>" or "{{x}} " still sits at a sentence start; a
     # block tag ("</p><p>") ends the sentence before it.
-    text = _BLOCK_TAG.sub("\n", text[-200:])
+    text = re.sub(r"\{%.*?%\}", "\n", _BLOCK_TAG.sub("\n", text[-200:]))
     return re.sub(r"<[^<>]*>|\{\{.*?\}\}", "", text)
 
 

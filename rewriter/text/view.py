@@ -41,8 +41,8 @@ def drop(text: str, regex: re.Pattern[str] | None) -> View:
             cut = (0, end + after)                      # "Unfortunately, the lamp ..."
         elif at_end:
             cut = (start - before, end)                 # "... is out, unfortunately."
-        elif comma_before and "," not in after_text:
-            cut = (start, end + after)                  # "Hello, unfortunately the lamp"
+        elif comma_before:
+            cut = (start, end + after)                  # "Hello, unfortunately(,) the lamp": keep the first comma
         else:
             cut = (start - before, end + after - (1 if after_text[-1:].isspace() else 0))  # "ei valitettavasti saa"
         keep.extend(range(pos, cut[0]))
