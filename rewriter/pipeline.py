@@ -207,7 +207,9 @@ class Rewriter:
                 rest_text, rules = clauses.as_sentence(second.text), [first.rule, second.rule]
             else:
                 rest_text, rules = clauses.as_sentence(rest), [first.rule]
-            text = clauses.as_sentence(first.text) + " " + rest_text
+            head_text = clauses.as_sentence(first.text)
+            # Two clauses saying the same thing get one rewrite, not the same sentence twice.
+            text = head_text if rest_text == head_text else head_text + " " + rest_text
             combined = Candidate(text, "template", ",".join(r for r in rules if r), None, first.actions)
             verdict = verify(combined.text, sentence, bank, masked.unmask)
             step.attempts.append(Attempt("template", combined.rule, masked.unmask(text), verdict.failures, "clauses"))

@@ -154,7 +154,7 @@ def _load_language(path: Path, lang: str) -> Language:
     if data["code"] != lang:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
-    for key in ("softeners", "negation_markers", "discouraged", "action_markers"):
+    for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -179,6 +179,7 @@ def _load_language(path: Path, lang: str) -> Language:
         not_names=frozenset(data.get("not_names", [])),
         inflections=inflections,
         clause_joiners="|".join(re.escape(j).replace(r"\ ", r"\s+") for j in data.get("clause_joiners", [])),
+        subordinators=compiled["subordinators"],
         negation_phrases=tuple(data.get("negation_markers", [])),
         discouraged_phrases=tuple(data.get("discouraged", [])),
         softener_phrases=tuple(data.get("softeners", [])),

@@ -133,6 +133,7 @@ class Language:
     not_names: frozenset[str]
     inflections: dict[str, list[tuple[re.Pattern[str], str]]]
     clause_joiners: str = ""                 # regex alternation of coordinating conjunctions
+    subordinators: re.Pattern[str] | None = None   # a clause starting with one cannot stand alone
     negation_phrases: tuple[str, ...] = ()
     discouraged_phrases: tuple[str, ...] = ()
     softener_phrases: tuple[str, ...] = ()

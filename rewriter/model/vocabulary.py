@@ -42,7 +42,7 @@ def train_tokenizer(pairs: list[Pair], locales: list[str], out_dir: Path, vocab_
     spm.SentencePieceTrainer.train(
         input=str(text), model_prefix=str(out_dir / "spiece"), vocab_size=vocab_size, model_type="unigram",
         character_coverage=1.0, pad_id=PAD_ID, eos_id=EOS_ID, unk_id=UNK_ID, bos_id=-1,
-        user_defined_symbols=TAGS, hard_vocab_limit=False, num_threads=1, minloglevel=2,
+        user_defined_symbols=TAGS, hard_vocab_limit=False, num_threads=1, minloglevel=2, byte_fallback=True,
     )
     text.unlink()
     return out_dir / "spiece.model"

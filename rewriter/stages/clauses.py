@@ -24,8 +24,11 @@ def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
     # stand alone.
     joiners = bank.language.clause_joiners
     cut = re.compile(r",\s+(?:(?:%s)\s+)?" % joiners if joiners else r",\s+", re.IGNORECASE)
+    subordinate = bank.language.subordinators
     for m in cut.finditer(sentence):
         head, rest = sentence[:m.start()].rstrip(), sentence[m.end():].strip()
+        if subordinate is not None and subordinate.match(rest):
+            continue        # "..., because you paid by card": a reason cannot stand alone
         if head and re.search(r"\w", rest):
             yield head, rest
 
