@@ -24,6 +24,7 @@ from .stages.candidate import Candidate
 from .text import sentences
 from .text.protect import Masked, mask, visible
 from .verification import verify
+from .verification.fidelity import fidelity_failures
 from .verification.langid import identify
 
 ENGINES = ("model", "template")
@@ -41,6 +42,7 @@ class Edit:
     replacement: str
     engine: str
     rule: str | None
+    lead: str = ""          # the kept lead-in the replacement starts with
 
 
 @dataclass
@@ -150,7 +152,8 @@ class Rewriter:
                 findings.append(Finding(f_start, f_end, f.category, f.severity, f.rule, f.message,
                                         text[f_start:f_end], suggestion))
             if chosen is not None:
-                edits.append(Edit(o_start, o_end, text[o_start:o_end], suggestion or "", chosen.engine, chosen.rule))
+                edits.append(Edit(o_start, o_end, text[o_start:o_end], suggestion or "", chosen.engine, chosen.rule,
+                                  masked.unmask(chosen.lead)))
         if self.style == "full" and edits:
             self._wrap_full_reply(edits, bank, computed)
         output = _splice(text, edits)
@@ -174,7 +177,8 @@ class Rewriter:
         situation = (edits[0].rule or "").split(".")[0]
         rule = next((r for r in bank.rules if r.id == edits[0].rule), None)
         tone = templates.tone_for(rule, bank, self.tone) if rule else (self.tone or bank.language.default_tone)
-        wrapped = reply.wrap([e.replacement for e in edits], situation, tone, bank, self.config, computed)
+        wrapped = reply.wrap([e.replacement for e in edits], situation, tone, bank, self.config, computed,
+                             lead=edits[0].lead)
         for edit, text in zip(edits, wrapped):
             edit.replacement = text
 
@@ -183,6 +187,8 @@ class Rewriter:
         """The first candidate for ``sentence`` that passes verification, else one built clause by clause."""
         for candidate in self._candidates(sentence, bank, computed):
             verdict = verify(candidate.text, sentence, bank, masked.unmask)
+            if candidate.engine == "model":
+                verdict.failures += fidelity_failures(candidate.text, sentence, bank)
             step.attempts.append(Attempt(candidate.engine, candidate.rule, masked.unmask(candidate.text),
                                          verdict.failures, candidate.source))
             if verdict.ok:

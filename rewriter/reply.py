@@ -15,14 +15,22 @@ from .config import OrgConfig
 
 
 def wrap(replacements: list[str], situation: str, tone: str, bank: Bank, config: OrgConfig,
-         computed: dict[str, str]) -> list[str]:
-    """The replacements with the empathy line before the first and the follow-up after the last."""
+         computed: dict[str, str], lead: str = "") -> list[str]:
+    """The replacements with the empathy line before the first and the follow-up after the last.
+
+    A greeting kept in front of the first rewrite (``lead``, "Hei Maija, ")
+    stays first: the empathy line follows it.
+    """
     reply = bank.reply
     if reply is None or not replacements:
         return replacements
     empathy = reply.by_situation.get(situation, {}).get(tone) or reply.empathy[tone]
     out = list(replacements)
-    out[0] = f"{empathy} {out[0]}"
+    if lead and out[0].startswith(lead):
+        rest = out[0][len(lead):]
+        out[0] = f"{lead}{empathy[:1].lower()}{empathy[1:]} {rest[:1].upper()}{rest[1:]}"
+    else:
+        out[0] = f"{empathy} {out[0]}"
     if config.allows(("follow_up",)):
         follow_up = re.sub(r"\{([a-z_]+)\}", lambda m: computed[m.group(1)], reply.follow_up[tone])
         out[-1] = f"{out[-1]} {follow_up}"

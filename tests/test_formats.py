@@ -158,3 +158,37 @@ def _without(data, paths):
             node = node[key]
         node[path[-1]] = None
     return data
+
+
+def _zendesk_export(count: int) -> tuple[str, list[str]]:
+    """A Zendesk macro export of ``count`` macros in mixed languages, from the bank examples."""
+    from rewriter.banks import load_bank
+
+    pools = {lang: [ex.input for _, ex in load_bank(lang).examples() if "\n" not in ex.input][:80]
+             for lang in ("en", "fi", "is", "nb")}
+    macros, langs = [], []
+    for i in range(count):
+        lang = ("en", "fi", "is", "nb")[i % 4]
+        text = pools[lang][(i // 4) % len(pools[lang])]
+        action = ({"field": "comment_value_html", "value": f"<p>{text}</p>"} if i % 2 else
+                  {"field": "comment_value", "value": ["channel:all", text]})
+        macros.append({"id": 9000 + i, "title": f"Macro {i}", "actions": [action, {"field": "status", "value": "open"}]})
+        langs.append(lang)
+    return json.dumps({"macros": macros, "count": count}, ensure_ascii=False, indent=2), langs
+
+
+def test_two_hundred_mixed_language_macros_polish_end_to_end(tmp_path):
+    text, langs = _zendesk_export(200)
+    polished = polish("macros.json", text, "auto", Rewriter("auto", engines=("template",)))
+    counts = polished.summary()
+    assert counts["macros"] == 200
+    assert counts["rewritten"] + counts["unchanged"] + counts["needs review"] + counts["no reply text"] == 200
+    assert counts["rewritten"] >= 120
+    identified = [m.fields[0].lang for m in polished.macros]
+    assert sum(a == b for a, b in zip(identified, langs)) >= 190      # each text identified on its own
+    before, after = json.loads(text), json.loads(polished.output)
+    assert _shape(before) == _shape(after) and after["count"] == 200
+    from rewriter.formats.review_report import render_review
+
+    page = render_review(polished, "macros.json")
+    assert page.count("<tr><td>Macro ") >= counts["rewritten"]

@@ -99,3 +99,19 @@ def test_liquid_control_tags_frame_sentences_and_survive():
 def test_greeting_comma_survives_a_softener_between_commas():
     out = rewrite("Hello Anna, unfortunately, the red dress is sold out.", lang="en").output
     assert out.startswith("Hello Anna, I ")
+
+
+def test_full_reply_keeps_a_greeting_in_the_same_sentence_first():
+    out = Rewriter("en", tone="casual", style="full", engines=("template",)).rewrite(
+        "Hello {{name}}, the red dress is sold out.").output
+    assert out.startswith("Hello {{name}}, thanks for your interest") and ". I can" in out
+
+
+@pytest.mark.parametrize("lang, text", [("fi", "Harmaata sohvaa ei valitettavasti ole varastossa."),
+                                        ("is", "Því miður er grái sófinn ekki til á lager."),
+                                        ("nb", "Dessverre er den grå sofaen ikke på lager.")])
+def test_full_reply_exists_in_every_language_and_tone(lang, text):
+    for tone in ("formal", "casual"):
+        sentence = Rewriter(lang, tone=tone, engines=("template",)).rewrite(text).output
+        full = Rewriter(lang, tone=tone, style="full", engines=("template",)).rewrite(text).output
+        assert sentence in full and len(full) > len(sentence) + 40

@@ -37,3 +37,19 @@ def test_no_action_fails(en_bank):
 def test_other_language_fails(en_bank):
     v = check("Jeg kan gjerne hjelpe deg med bestillingen din i dag.", "It is out of stock.", en_bank)
     assert any("language looks like nb" in f for f in v.failures)
+
+
+def test_model_rewrite_must_keep_the_slot_text_a_rule_captured(en_bank):
+    from rewriter.verification.fidelity import fidelity_failures
+
+    sentence = "The red dress is out of stock."
+    assert fidelity_failures("I can order the red dress for you now.", sentence, en_bank) == []
+    assert fidelity_failures("I can order the blue scarf for you now.", sentence, en_bank)
+
+
+def test_model_rewrite_of_an_unknown_phrasing_must_keep_its_content_words(en_bank):
+    from rewriter.verification.fidelity import fidelity_failures
+
+    sentence = "The espresso grinder warranty expired yesterday."
+    assert fidelity_failures("I can check the espresso grinder warranty for you today.", sentence, en_bank) == []
+    assert fidelity_failures("I can let you know when the lamp is back in stock.", sentence, en_bank)

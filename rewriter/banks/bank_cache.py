@@ -25,11 +25,15 @@ from .model import Bank
 FORMAT = 1
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """Where cached banks live; None when there is no home folder to put them in."""
     env = os.environ.get("REWRITER_CACHE_DIR")
     if env:
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except (RuntimeError, KeyError):
+        return None
     return Path(base) / "rewriter"
 
 
@@ -61,10 +65,11 @@ def _code_fingerprint() -> bytes:
 
 
 def load_or_build(base: Path, lang: str, build: Callable[[], Bank]) -> Bank:
-    if os.environ.get("REWRITER_NO_CACHE"):
+    folder = cache_dir()
+    if os.environ.get("REWRITER_NO_CACHE") or folder is None:
         return build()
     try:
-        path = cache_dir() / f"bank-{lang}-{bank_key(base, lang)}.pickle"
+        path = folder / f"bank-{lang}-{bank_key(base, lang)}.pickle"
         with path.open("rb") as handle:
             bank = pickle.load(handle)
         if isinstance(bank, Bank):

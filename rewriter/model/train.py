@@ -102,10 +102,14 @@ def train(out_dir: Path, cfg: TrainConfig, log=print, work_dir: Path | None = No
     log(f"model: {params / 1e6:.1f}M parameters, device {device}")
     optimizer = torch.optim.AdamW(model.parameters(), lr=cfg.learning_rate, weight_decay=0.01)
     total_steps = cfg.max_steps or cfg.epochs * math.ceil(len(items) / cfg.batch_size)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min(1.0, (s + 1) / cfg.warmup_steps) * max(0.05, 1 - s / total_steps))
     deadline = started + cfg.minutes * 60
+    # The learning rate decays to the end of the run; when time, not steps,
+    # ends it, the end is re-estimated from the speed of the first 50 steps.
+    horizon = {"steps": total_steps}
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / cfg.warmup_steps) * max(0.05, 1 - s / horizon["steps"]))
     step, epoch, losses = 0, 0, []
+    loop_start = time.time()
     model.train()
     while step < total_steps and time.time() < deadline:
         epoch += 1
@@ -120,6 +124,10 @@ def train(out_dir: Path, cfg: TrainConfig, log=print, work_dir: Path | None = No
             optimizer.zero_grad(set_to_none=True)
             losses.append(loss.item())
             step += 1
+            if step == 50 and not cfg.max_steps:
+                per_step = (time.time() - loop_start) / 50
+                horizon["steps"] = min(total_steps, 50 + int((deadline - time.time()) / per_step))
+                log(f"about {horizon['steps']} steps fit in the time budget")
             if step % 100 == 0:
                 log(f"step {step}/{total_steps} epoch {epoch} loss {sum(losses[-100:]) / len(losses[-100:]):.3f} "
                     f"{(time.time() - started) / 60:.1f} min")

@@ -13,3 +13,4 @@ class Candidate:
     rule: str | None = None      # the bank rule that fired, if any
     source: str | None = None    # "file:line" of the template, for --explain
     actions: tuple[str, ...] = ()
+    lead: str = ""               # a kept lead-in ("Hello {{name}}, ") at the start of ``text``

@@ -79,7 +79,7 @@ def candidates(sentence: str, bank: Bank, tone: str | None, config: OrgConfig,
         for template in ordered_templates(rule, tone_for(rule, bank, tone), config):
             text = fill(template, m, bank, computed)
             if text is not None:
-                yield Candidate(text, "template", rule.id, template.source, template.actions)
+                yield Candidate(text, "template", rule.id, template.source, template.actions, m.group("lead") or "")
     replaced = replace_avoided(sentence, bank)
     if replaced is not None:
         yield replaced

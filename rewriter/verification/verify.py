@@ -4,6 +4,7 @@
 2. every protected span (placeholder, tag, number, name) is still there;
 3. it is in the same language (lingua, on sentences of four words or more);
 4. it offers an action (one of the language's action markers).
+Model candidates must also keep what the sentence was about (`fidelity`).
 A candidate that fails any check is dropped; the reasons go to --explain.
 """
 from __future__ import annotations
