@@ -226,7 +226,7 @@ class Rewriter:
     def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str]):
         if "model" in self.engines:
             yield from seq2seq.candidates(sentence, bank.language.code, self._model_tone(sentence, bank), self.beams,
-                                          self.model_dir)
+                                          self.model_dir, computed)
         if "template" in self.engines:
             yield from templates.candidates(sentence, bank, self.tone, self.config, computed)
 

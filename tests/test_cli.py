@@ -19,7 +19,7 @@ def test_rewrite_argument_prints_the_rewrite(capsys):
 
 
 def test_json_has_the_documented_fields(capsys):
-    main(["rewrite", "--json", "--lang", "en", "The red dress is sold out.", "All good here."])
+    main(["rewrite", "--json", "--lang", "en", "--engine", "template", "The red dress is sold out.", "All good here."])
     first, second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert {"input", "output", "lang", "changed", "engine", "findings"} <= set(first)
     assert first["changed"] is True and first["engine"] == "template" and first["lang"] == "en"
@@ -34,7 +34,7 @@ def test_stdin_gives_one_output_line_per_input_line():
 
 
 def test_explain_names_the_rule_and_the_template(capsys):
-    main(["rewrite", "--explain", "--lang", "en", "The red dress is sold out."])
+    main(["rewrite", "--explain", "--lang", "en", "--engine", "template", "The red dress is sold out."])
     out = capsys.readouterr().out
     assert "finding: out_of_stock." in out and "out_of_stock.yaml:" in out
 

@@ -37,19 +37,20 @@ def test_tone_picks_the_templates_of_that_tone():
 
 def test_actions_the_organisation_cannot_deliver_are_never_offered():
     no_notify = OrgConfig(frozenset(ACTIONS) - {"notify"})
-    out = Rewriter("en", config=no_notify).rewrite("The red dress is out of stock.").output
+    out = Rewriter("en", config=no_notify, engines=("template",)).rewrite("The red dress is out of stock.").output
     assert "order the red dress" in out and "let you know" not in out
 
 
 def test_when_no_allowed_template_remains_the_original_stays():
     nothing = OrgConfig(frozenset())
-    result = Rewriter("en", config=nothing).rewrite("The red dress is out of stock.")
+    result = Rewriter("en", config=nothing, engines=("template",)).rewrite("The red dress is out of stock.")
     assert not result.changed and result.findings
 
 
 def test_sentence_initial_slot_is_lower_cased_but_names_are_not():
-    assert "as soon as we have the red dress back" in rewrite("The red dress is sold out.", lang="en").output
-    out = rewrite("Aurora is sold out. The Aurora lamp is sold out.", lang="en").output
+    assert "as soon as we have the red dress back" in rewrite("The red dress is sold out.", lang="en",
+                                                              engines=("template",)).output
+    out = rewrite("Aurora is sold out. The Aurora lamp is sold out.", lang="en", engines=("template",)).output
     assert "as soon as we have Aurora back" in out and "as soon as we have the Aurora lamp back" in out
 
 
@@ -78,7 +79,7 @@ def test_followup_date_is_rendered_for_the_bank_locale():
 
 def test_full_reply_wraps_the_rewrite_in_empathy_and_follow_up():
     text = "Hi {{name}},\nThe red dress is out of stock.\nBest, Anna"
-    out = Rewriter("en", tone="casual", style="full", today=dt.date(2026, 1, 5)).rewrite(text).output
+    out = Rewriter("en", tone="casual", style="full", today=dt.date(2026, 1, 5), engines=("template",)).rewrite(text).output
     lines = out.split("\n")
     assert lines[0] == "Hi {{name}}," and lines[2] == "Best, Anna"
     assert lines[1].startswith("Thanks for your interest") and lines[1].endswith("by 7 January to make sure it's all sorted.")

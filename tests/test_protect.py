@@ -45,3 +45,7 @@ def test_original_range_maps_masked_offsets_back():
 def test_visible_drops_sentinels():
     m = mask("Hello {{name}}, hi")
     assert visible(m.text) == "Hello , hi"
+
+
+def test_a_sentence_initial_word_before_a_size_is_not_a_name():
+    assert ("name", "Kokoa") not in kinds("Kokoa 38 ei ole enää jäljellä.")

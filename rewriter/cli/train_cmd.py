@@ -29,6 +29,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", "-l", action="append", metavar="LANG", help="only these languages (repeatable)")
     p.add_argument("--data-only", action="store_true", help="write the corpus (train.jsonl, test.jsonl) and stop")
     p.add_argument("--tiny", action="store_true", help="a tiny model in seconds, for tests and trying things out")
+    p.add_argument("--evaluate-only", action="store_true",
+                   help="skip training: measure the model in --out on its held-out phrasings and rewrite its card")
     p.set_defaults(run=run)
 
 
@@ -49,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         write_jsonl([p for p in pairs if p.split == "test"], out / "test.jsonl")
         print(f"wrote {out / 'train.jsonl'} and {out / 'test.jsonl'} ({len(pairs)} pairs)")
         return 0
+    if args.evaluate_only:
+        return _evaluate(out)
     missing = [m for m in ("torch", "transformers", "sentencepiece") if importlib.util.find_spec(m) is None]
     if missing:
         raise RewriterError(f"training needs {', '.join(missing)}: pip install -e '.[train]'")
@@ -61,15 +65,28 @@ def run(args: argparse.Namespace) -> int:
         cfg = TrainConfig(d_model=64, d_ff=128, layers=1, decoder_layers=1, heads=2, vocab_size=800, batch_size=16,
                           minutes=min(args.minutes, 2.0), max_steps=args.max_steps or 30, per_pattern=1,
                           languages=tuple(args.lang or ()), warmup_steps=5)
-    stats = train(out, cfg, log=lambda line: print(line, flush=True))
-    if not args.tiny:
-        from ..model.corpus import Pair  # noqa: PLC0415
-        from ..model.heldout import evaluate_heldout  # noqa: PLC0415
+    train(out, cfg, log=lambda line: print(line, flush=True))
+    if args.tiny:
+        write_card(out, json.loads((out / "training.json").read_text(encoding="utf-8")))
+        return 0
+    return _evaluate(out)
 
-        test = [Pair(**json.loads(line)) for line in (out.parent / f"{out.name}-data" / "test.jsonl").read_text(
-            encoding="utf-8").splitlines()]
-        stats["heldout"] = evaluate_heldout(test, out)
-        (out / "training.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
+
+def _evaluate(out: Path) -> int:
+    """Held-out metrics into training.json and the model card."""
+    from ..model.card import write_card  # noqa: PLC0415
+    from ..model.corpus import Pair  # noqa: PLC0415
+    from ..model.heldout import evaluate_heldout  # noqa: PLC0415
+    from ..stages import seq2seq  # noqa: PLC0415
+
+    stats_path, data = out / "training.json", out.parent / f"{out.name}-data" / "test.jsonl"
+    if not stats_path.is_file() or not data.is_file():
+        raise RewriterError(f"{out}: no trained model with its held-out data here (run rewriter train first)")
+    stats = json.loads(stats_path.read_text(encoding="utf-8"))
+    test = [Pair(**json.loads(line)) for line in data.read_text(encoding="utf-8").splitlines()]
+    seq2seq.available.cache_clear()
+    stats["heldout"] = evaluate_heldout(test, out)
+    stats_path.write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
     write_card(out, stats)
     print(f"model card: {out / 'README.md'}", file=sys.stderr)
     return 0

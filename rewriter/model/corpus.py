@@ -37,8 +37,11 @@ from .expand import expand
 
 TONES = ("formal", "casual")
 MAX_PLACEHOLDERS = 16
+# Computed values (the follow-up date) are tokens in training targets and are
+# filled in at inference: the model must never learn a date.
+VALUE_TOKENS = {"followup_date": "<date>", "followup_day": "<day>"}
 TAGS = [f"<{code}>" for code in ("fi", "is", "nb", "en")] + [f"<{t}>" for t in TONES] + \
-       [f"<p{i}>" for i in range(MAX_PLACEHOLDERS)]
+       [f"<p{i}>" for i in range(MAX_PLACEHOLDERS)] + list(VALUE_TOKENS.values())
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,27 @@ def model_input(masked_sentence: str, lang: str, tone: str) -> tuple[str, list[s
     return f"<{lang}> <{tone}> {text}", order
 
 
-def from_model_output(text: str, order: list[str]) -> str | None:
-    """Sentinels back in place of <pN>; None when the output names one the input lacked."""
+def respace(output: str, source: str) -> str:
+    """Put back a space the model dropped next to a placeholder ("the<p0>" where the input had "the <p0>")."""
+    for i in set(re.findall(r"<p(\d+)>", output)):
+        token = f"<p{i}>"
+        if f" {token}" in source:
+            output = re.sub(rf"(?<=\w){re.escape(token)}", f" {token}", output)
+        if f"{token} " in source:
+            output = re.sub(rf"{re.escape(token)}(?=\w)", f"{token} ", output)
+    return output
+
+
+def from_model_output(text: str, order: list[str], source: str = "", values: dict[str, str] | None = None) -> str | None:
+    """Sentinels back in place of <pN>, computed values in place of their tokens; None when the
+    output names a placeholder the input lacked or a value nobody computed."""
+    if source:
+        text = respace(text, source)
+    for name, token in VALUE_TOKENS.items():
+        if token in text:
+            if not values or name not in values:
+                return None
+            text = text.replace(token, values[name])
     bad = False
 
     def back(m: re.Match[str]) -> str:
@@ -163,8 +185,10 @@ def _pair(text: str, lang: str, tone: str, rule_id: str, split: str, bank: Bank,
         source, order = model_input(sentence, lang, tone)
         if any(s not in order for s in re.findall(f"[{SENTINEL_CLASS}]", chosen.text)):
             continue
-        # Placeholders numbered by their order in the source.
+        # Placeholders numbered by their order in the source; computed values as tokens.
         target = re.sub(f"[{SENTINEL_CLASS}]", lambda m: f"<p{order.index(m.group())}>", chosen.text)
+        for name, value in rewriter._computed(bank.language.locale).items():
+            target = target.replace(value, VALUE_TOKENS[name])
         return Pair(source, target, lang, rule_id, split)
     return None
 

@@ -1,8 +1,9 @@
 """Quality on the held-out phrasings: model alone, templates alone, both.
 
 Each held-out pair is a sentence from a pattern the model never saw. For each
-stage the first candidate that passes verification counts; exact match and
-chrF are taken against the bank's own rewrite.
+stage the first candidate that passes verification (and, for the model, the
+fidelity check) counts; exact match and chrF are taken against the bank's own
+rewrite in the same tone.
 """
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from collections import defaultdict
 from ..banks import load_bank
 from ..banks.examples import EXAMPLE_TODAY
 from ..config import OrgConfig
-from ..pipeline import Rewriter, SentenceTrace
+from ..pipeline import Rewriter
 from ..text.protect import SENTINEL_FIRST, mask
 from ..verification import verify
-from .corpus import Pair
+from ..verification.fidelity import fidelity_failures
+from .corpus import VALUE_TOKENS, Pair
 
 STAGES = {"model": ("model",), "templates": ("template",), "both": ("model", "template")}
 
@@ -46,18 +48,22 @@ def evaluate_heldout(pairs: list[Pair], model_dir, limit_per_lang: int = 300) ->
                                     model_dir=model_dir)
                 sentence = _masked(body)
                 holder = mask("")
-                step = SentenceTrace(0, len(sentence), sentence)
                 chosen = None
                 for candidate in rewriter._candidates(sentence, bank, rewriter._computed(bank.language.locale)):
-                    if verify(candidate.text, sentence, bank, holder.unmask).ok:
+                    failures = verify(candidate.text, sentence, bank, holder.unmask).failures
+                    if candidate.engine == "model":
+                        failures += fidelity_failures(candidate.text, sentence, bank)
+                    if not failures:
                         chosen = candidate
                         break
                 output = chosen.text if chosen else sentence
+                reference = _masked(p.target)
+                for value_name, value in rewriter._computed(bank.language.locale).items():
+                    reference = reference.replace(VALUE_TOKENS[value_name], value)
                 passed += chosen is not None
-                exact += output == _masked(p.target)
+                exact += output == reference
                 hyps.append(output)
-                refs.append(_masked(p.target))
-                del step
+                refs.append(reference)
             report[lang][name] = {
                 "verified": round(passed / len(group), 3),
                 "exact": round(exact / len(group), 3),

@@ -40,9 +40,16 @@ class TrainConfig:
 
 
 def load_tokenizer(folder: Path):
+    """The SentencePiece model through transformers, every tag a single token."""
     from transformers import T5Tokenizer  # noqa: PLC0415
 
-    return T5Tokenizer.from_pretrained(str(folder), extra_ids=0, additional_special_tokens=TAGS, legacy=False)
+    tok = T5Tokenizer.from_pretrained(str(folder), extra_ids=0, additional_special_tokens=TAGS, legacy=False)
+    # The conversion can drop user-defined pieces (it dropped <date> and <day>
+    # once); add any tag that does not come out as one token.
+    missing = [t for t in TAGS if len(tok(t, add_special_tokens=False).input_ids) != 1]
+    if missing:
+        tok.add_tokens(missing, special_tokens=True)
+    return tok
 
 
 def build_model(cfg: TrainConfig, vocab: int):

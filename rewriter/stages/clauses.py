@@ -3,7 +3,7 @@
 Agents join statements: "The jacket is sold out, and we don't know when it
 comes back." No rule covers every pairing, so when no candidate for the whole
 sentence passes verification, the sentence is cut after a clause that a rule
-matches completely, at a comma; a coordinating conjunction right after the
+matches completely, at a comma, semicolon or dash; a coordinating conjunction right after the
 comma (the language's ``clause_joiners``: "and", "og", "ja", "en") is
 dropped. Each part becomes a sentence of its own; a part without findings is
 kept as it was. Subordinate conjunctions ("because", "fordi") are not
@@ -18,12 +18,13 @@ from ..banks.model import Bank
 
 
 def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
-    """(head, rest) pairs: the sentence cut after a comma or before a joiner, left to right."""
-    # Only at a comma: without one, the second clause often shares the
+    """(head, rest) pairs: the sentence cut at a comma, semicolon or dash, left to right."""
+    # Only at punctuation: without it, the second clause often shares the
     # first one's subject ("I'm busy now but will look later") and cannot
     # stand alone.
     joiners = bank.language.clause_joiners
-    cut = re.compile(r",\s+(?:(?:%s)\s+)?" % joiners if joiners else r",\s+", re.IGNORECASE)
+    cut = re.compile(r"(?:,|;|\s+[\u2013\u2014])\s+(?:(?:%s)\s+)?" % joiners if joiners else r"(?:,|;|\s+[\u2013\u2014])\s+",
+                     re.IGNORECASE)
     subordinate = bank.language.subordinators
     for m in cut.finditer(sentence):
         head, rest = sentence[:m.start()].rstrip(), sentence[m.end():].strip()

@@ -23,16 +23,21 @@ def available(model_dir: Path = MODEL_DIR) -> bool:
     def has(*modules: str) -> bool:
         return all(importlib.util.find_spec(m) is not None for m in modules)
 
-    fast = (model_dir / "ct2" / "model.bin").is_file() and has("ctranslate2", "sentencepiece")
+    fast = (model_dir / "ct2" / "model.bin").is_file() and has("ctranslate2", "tokenizers")
     plain = (model_dir / "model.safetensors").is_file() and has("torch", "transformers", "sentencepiece")
     return fast or plain
 
 
-def candidates(sentence: str, lang: str, tone: str, beams: int = 1, model_dir: Path = MODEL_DIR) -> list[Candidate]:
-    """Model rewrites of one masked sentence, best first (empty when no model is available)."""
+def candidates(sentence: str, lang: str, tone: str, beams: int = 1, model_dir: Path = MODEL_DIR,
+               values: dict[str, str] | None = None) -> list[Candidate]:
+    """Model rewrites of one masked sentence, best first (empty when no model is available).
+
+    ``values`` are the computed template values (the follow-up date), which
+    the model writes as tokens.
+    """
     if not available(model_dir):
         return []
     from ..model.inference import generate  # noqa: PLC0415 - heavy import, on purpose late
 
-    [texts] = generate([sentence], lang=lang, tone=tone, beams=beams, model_dir=str(model_dir))
+    [texts] = generate([sentence], lang=lang, tone=tone, beams=beams, model_dir=str(model_dir), values=values)
     return [Candidate(text, "model", "model") for text in dict.fromkeys(texts)]

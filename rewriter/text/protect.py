@@ -143,7 +143,8 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[P
         else:
             maybe.append(m)
     # A sentence-initial word that is capitalised elsewhere in the text too
-    # ("Aurora is sold out. The Aurora lamp ...") is the same name.
+    # ("Aurora is sold out. The Aurora lamp ...") is the same name. (A word
+    # before a number is not: "Kokoa 38", "Size 38".)
     found += [Protected("name", m.start(), m.end(), m.group()) for m in maybe if m.group() in names]
     found.sort(key=lambda p: p.start)
     return found
