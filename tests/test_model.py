@@ -96,3 +96,8 @@ def test_a_space_dropped_next_to_a_placeholder_is_put_back():
 
     assert respace("I can order the<p0>lamp.", "<en> <casual> The <p0> lamp is out.") == "I can order the <p0> lamp."
     assert respace("Order #<p0>.", "<en> <casual> Order #<p0> is late.") == "Order #<p0>."
+
+
+def test_no_space_before_punctuation_in_model_output():
+    text, order = model_input("Hello \ue000, the lamp is out.", "en", "casual")
+    assert from_model_output("Hello <p0> , I can help .", order, text) == "Hello \ue000, I can help."

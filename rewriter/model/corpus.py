@@ -85,6 +85,8 @@ def from_model_output(text: str, order: list[str], source: str = "", values: dic
     output names a placeholder the input lacked or a value nobody computed."""
     if source:
         text = respace(text, source)
+    # None of the four languages puts a space before , . ; : ! ? (the model sometimes does).
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     for name, token in VALUE_TOKENS.items():
         if token in text:
             if not values or name not in values:
