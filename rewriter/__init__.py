@@ -10,8 +10,23 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .detection.findings import Finding
+from typing import TYPE_CHECKING
+
 from .errors import BankError, RewriterError
-from .pipeline import Result, Rewriter, detect, rewrite
 
 __all__ = ["BankError", "Finding", "Result", "Rewriter", "RewriterError", "detect", "rewrite", "__version__"]
+
+if TYPE_CHECKING:
+    from .detection.findings import Finding
+    from .pipeline import Result, Rewriter, detect, rewrite
+
+
+def __getattr__(name: str):
+    """Import the pipeline on first use, so ``rewriter --help`` and other light commands start fast."""
+    if name == "Finding":
+        from .detection.findings import Finding  # noqa: PLC0415
+        return Finding
+    if name in ("Result", "Rewriter", "detect", "rewrite"):
+        from . import pipeline  # noqa: PLC0415
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'rewriter' has no attribute {name!r}")

@@ -10,7 +10,6 @@ other action are never used.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +47,8 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Or
 
 
 def _read_toml(path: Path) -> dict:
+    import tomllib  # noqa: PLC0415 - only when there is a file to read
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

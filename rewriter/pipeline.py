@@ -17,7 +17,6 @@ from .config import OrgConfig, load_config
 from .detection.detector import find_in_sentence
 from .detection.findings import Finding
 from .errors import RewriterError
-from .render.values import computed_slots
 from . import reply
 from .stages import clauses, seq2seq, templates
 from .stages.candidate import Candidate
@@ -133,13 +132,14 @@ class Rewriter:
         if not bank.may_have_findings(text):
             return Result(text, text, bank.language.code, False, "none", [], [], [])
         masked = mask(text, bank.language.not_names)
-        computed = self._computed(bank.language.locale)
+        computed = self._computed(bank.language.locale) if rewrite else {}
         findings: list[Finding] = []
         edits: list[Edit] = []
         trace: list[SentenceTrace] = []
-        for start, end in sentences.split(masked.text, bank.language.abbreviations, masked.is_block):
+        spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
+        for start, end in spans:
             sentence = masked.text[start:end]
-            raw = find_in_sentence(sentence, bank)
+            raw = find_in_sentence(sentence, bank, screened=len(spans) == 1)
             if not raw:
                 continue
             o_start, o_end = masked.original_range(start, end)
@@ -170,6 +170,7 @@ class Rewriter:
     def _computed(self, locale: str) -> dict[str, str]:
         """Computed template values for a locale; the same all day, so made once."""
         if locale not in self._computed_cache:
+            from .render.values import computed_slots  # noqa: PLC0415 - Babel only when rewriting
             self._computed_cache[locale] = computed_slots(locale, self.today, self.config.follow_up_days)
         return self._computed_cache[locale]
 

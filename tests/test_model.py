@@ -9,6 +9,7 @@ from rewriter.banks import available_languages, load_bank
 from rewriter.model.corpus import from_model_output, generate, held_out_pattern, model_input
 from rewriter.model.expand import expand
 from rewriter.stages import seq2seq
+from rewriter.text.protect import SENTINEL_FIRST
 
 
 def test_expand_fills_slots_and_chooses_among_alternatives():
@@ -19,9 +20,10 @@ def test_expand_fills_slots_and_chooses_among_alternatives():
 
 
 def test_placeholders_round_trip_through_model_text():
-    text, order = model_input("Hi \ue003, the \ue001 lamp is \ue003.", "en", "casual")
+    s1, s3 = chr(SENTINEL_FIRST + 1), chr(SENTINEL_FIRST + 3)
+    text, order = model_input(f"Hi {s3}, the {s1} lamp is {s3}.", "en", "casual")
     assert text == "<en> <casual> Hi <p0>, the <p1> lamp is <p0>."
-    assert from_model_output("I can order the <p1> lamp, <p0>.", order) == "I can order the \ue001 lamp, \ue003."
+    assert from_model_output("I can order the <p1> lamp, <p0>.", order) == f"I can order the {s1} lamp, {s3}."
     assert from_model_output("I can order <p7>.", order) is None
 
 
@@ -99,5 +101,6 @@ def test_a_space_dropped_next_to_a_placeholder_is_put_back():
 
 
 def test_no_space_before_punctuation_in_model_output():
-    text, order = model_input("Hello \ue000, the lamp is out.", "en", "casual")
-    assert from_model_output("Hello <p0> , I can help .", order, text) == "Hello \ue000, I can help."
+    s0 = chr(SENTINEL_FIRST)
+    text, order = model_input(f"Hello {s0}, the lamp is out.", "en", "casual")
+    assert from_model_output("Hello <p0> , I can help .", order, text) == f"Hello {s0}, I can help."

@@ -2,9 +2,12 @@
 
 Building a bank means parsing YAML, validating it against the JSON Schemas
 and compiling its patterns. The result is pickled under the user's cache
-folder, keyed by a hash of every file of the bank, the schemas, the
-bank-building code and the rewriter version: any edit makes a new key, so a
-stale bank is never used.
+folder together with the fingerprint of everything it was built from: the
+name, size and modification time of every file of the bank and of the
+schemas, the same for the bank-building code, the rewriter version and the
+Python version. A cached bank is used only when the fingerprint is exactly
+today's, so a stale bank is never used; reading file metadata instead of
+hashing contents keeps the check to a few hundred ``stat`` calls.
 A cache that cannot be read or written is simply skipped.
 
     REWRITER_CACHE_DIR   where to keep it (default: $XDG_CACHE_HOME/rewriter or ~/.cache/rewriter)
@@ -12,17 +15,18 @@ A cache that cannot be read or written is simply skipped.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tempfile
+import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__
 from .model import Bank
 
-FORMAT = 1
+FORMAT = 2
+Fingerprint = tuple
 
 
 def cache_dir() -> Path | None:
@@ -37,59 +41,55 @@ def cache_dir() -> Path | None:
     return Path(base) / "rewriter"
 
 
-def bank_key(base: Path, lang: str) -> str:
-    """A hash of everything a built bank depends on."""
-    digest = hashlib.sha256(f"{__version__}:{FORMAT}:{lang}".encode())
-    digest.update(_code_fingerprint())
-    for folder in (base / "schema", base / lang):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file():
-                digest.update(str(path.relative_to(base)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
+def fingerprint(base: Path, lang: str) -> Fingerprint:
+    """Everything a built bank depends on, as comparable data."""
+    code = Path(__file__).resolve().parent
+    return (FORMAT, __version__, sys.version_info[:3], lang,
+            _files(code, "*.py"), _files(base / "schema", "*"), _files(base / lang, "*"))
 
 
-_CODE: bytes | None = None
-
-
-def _code_fingerprint() -> bytes:
-    """The bank-building code itself: an edit to the loader or the pattern compiler invalidates the cache."""
-    global _CODE
-    if _CODE is None:
-        here = Path(__file__).resolve().parent
-        digest = hashlib.sha256()
-        for path in sorted(here.glob("*.py")):
-            digest.update(path.read_bytes())
-        _CODE = digest.digest()
-    return _CODE
+def _files(folder: Path, glob: str) -> tuple[tuple[str, int, int], ...]:
+    if not folder.is_dir():
+        return ()
+    out = []
+    for path in sorted(folder.rglob(glob)):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            out.append((str(path.relative_to(folder)), st.st_size, st.st_mtime_ns))
+    return tuple(out)
 
 
 def load_or_build(base: Path, lang: str, build: Callable[[], Bank]) -> Bank:
     folder = cache_dir()
     if os.environ.get("REWRITER_NO_CACHE") or folder is None:
         return build()
+    # One file per bank folder and language; the fingerprint inside decides.
+    path = folder / f"bank-{lang}-{zlib.crc32(str(base.resolve()).encode()):08x}.pickle"
+    current = fingerprint(base, lang)
     try:
-        path = folder / f"bank-{lang}-{bank_key(base, lang)}.pickle"
         with path.open("rb") as handle:
-            bank = pickle.load(handle)
-        if isinstance(bank, Bank):
+            stored, bank = pickle.load(handle)
+        if stored == current and isinstance(bank, Bank):
             bank.root = str(base)
             return bank
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     bank = build()
-    _store(path if "path" in locals() else None, bank)
+    _store(path, current, bank)
     return bank
 
 
-def _store(path: Path | None, bank: Bank) -> None:
-    if path is None:
-        return
+def _store(path: Path, current: Fingerprint, bank: Bank) -> None:
+    import tempfile  # noqa: PLC0415 - only when a bank was built
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".bank-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(bank, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((current, bank), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         pass

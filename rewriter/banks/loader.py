@@ -9,7 +9,6 @@ templates use the same slots, templates are positive). Any problem raises
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import lru_cache
@@ -20,6 +19,7 @@ from typing import Any
 from ..errors import BankError, RewriterError
 from . import bank_cache
 from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, Template
+from .lazy_regex import LazyRegex
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
 from .yamlsource import line_of, load_yaml
 
@@ -28,8 +28,10 @@ COMPUTED_SLOTS = frozenset({"followup_date", "followup_day"})
 # A rule matches a whole clause: an optional lead-in that ends in a comma or
 # colon ("Hello {{name}}, ") stays as it is, and the sentence's final
 # punctuation goes with the clause.
-LEAD = r"^(?P<lead>(?:.*?[,;:\u2013\u2014]\s+)?)"
-TAIL = r"\s*[.!?\u2026]*$"
+# (A class that mixes ASCII with other characters, "[,;:–]", takes Python's re
+# ~0.3 ms to compile; split like this it takes 0.05 ms, for every pattern.)
+LEAD = r"^(?P<lead>(?:.*?(?:[,;:]|(?-i:[\u2013\u2014]))\s+)?)"
+TAIL = r"\s*(?:[.!?]|(?-i:\u2026))*$"
 _TEMPLATE_SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 
 
@@ -108,7 +110,9 @@ def load_language(lang: str, root: str | None = None) -> Language:
 
 @lru_cache(maxsize=None)
 def _schema(root: str, name: str):
-    import jsonschema  # noqa: PLC0415 - only when a bank is built, not when it comes from the cache
+    import json  # noqa: PLC0415 - only when a bank is built, not when it comes from the cache
+
+    import jsonschema  # noqa: PLC0415
 
     path = Path(root) / "schema" / f"{name}.schema.json"
     try:
@@ -159,10 +163,11 @@ def _load_language(path: Path, lang: str) -> Language:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
             raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, (key,)), entry=key) from None
+    compiled["softeners"] = _kept_before_conjunctions(compiled["softeners"], data)
     inflections = {}
     for name, pairs in data.get("inflections", {}).items():
         try:
-            inflections[name] = [(re.compile(rx), repl) for rx, repl in pairs]
+            inflections[name] = [(LazyRegex.checked(rx), repl) for rx, repl in pairs]
         except re.error as exc:
             raise BankError(display_path(path), f"bad regex: {exc}", line=line_of(lines, ("inflections", name)), entry=f"inflections.{name}") from None
     return Language(
@@ -184,6 +189,16 @@ def _load_language(path: Path, lang: str) -> Language:
         discouraged_phrases=tuple(data.get("discouraged", [])),
         softener_phrases=tuple(data.get("softeners", [])),
     )
+
+
+def _kept_before_conjunctions(softeners: LazyRegex | None, data: dict) -> LazyRegex | None:
+    """Softeners that do not match right before ", but" / ", because": dropping
+    "unfortunately" from "Unfortunately, but ..." would glue the clauses."""
+    words = [*data.get("clause_joiners", []), *data.get("subordinators", [])]
+    if softeners is None or not words:
+        return softeners
+    conjunctions = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return LazyRegex.checked(rf"(?:{softeners.pattern})(?!\s*,\s*(?:{conjunctions})(?!\w))", softeners.flags)
 
 
 def _examples(raw: list[dict], path: Path, lines: dict, at: tuple) -> list[Example]:
@@ -254,7 +269,7 @@ def _load_situation(path: Path, language: Language) -> Situation:
     return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, display_path(path))
 
 
-def _exceptions(phrases: list[str], path: Path, lines: dict, at: tuple, entry: str) -> re.Pattern[str] | None:
+def _exceptions(phrases: list[str], path: Path, lines: dict, at: tuple, entry: str) -> LazyRegex | None:
     try:
         return compile_phrase_list(phrases)
     except (PatternSyntaxError, re.error) as exc:

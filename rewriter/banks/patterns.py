@@ -21,12 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lazy_regex import LazyRegex
+
 # A slot never crosses clause punctuation, so a greeting before a comma stays
 # outside it. Masked protected spans (private-use characters) are allowed.
 # Sentinels (masked tags, names) are not word characters, so "<b>not</b>"
 # still holds the word "not". A word followed by an apostrophe and letters
 # is a contraction ("can't"), not the word "can".
-SLOT_BODY = r"(?:[^,;:.!?\n]|\.(?=(?-i:\s*[a-z0-9à-ÿ\uE000-\uF8FF])))+?"   # "15. janúar", "kl. 10" fit
+SLOT_BODY = r"(?:[^,;:.!?\n]|\.(?=\s*(?:(?-i:[a-z0-9à-ÿ])|[\U000F0000-\U000FFFFD])))+?"   # "15. janúar", "kl. 10" fit
 _WORD_EDGE_START = r"(?<!\w)"
 _WORD_EDGE_END = r"(?!\w|['’]\w)"
 
@@ -221,7 +223,7 @@ def template_slots(text: str) -> list[str]:
     return re.findall(r"\{([a-z][a-z0-9_]*)\}", text)
 
 
-def compile_phrase_list(phrases: list[str]) -> re.Pattern[str] | None:
+def compile_phrase_list(phrases: list[str]) -> LazyRegex | None:
     """One case-insensitive regex for a list of phrases ('re:' entries are raw regexes).
 
     The word boundaries are factored out of the alternation, so the engine
@@ -243,4 +245,4 @@ def compile_phrase_list(phrases: list[str]) -> re.Pattern[str] | None:
     parts = ([_WORD_EDGE_START + "(?:" + "|".join(words) + ")" + _WORD_EDGE_END] if words else []) + raw
     if not parts:
         return None
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return LazyRegex.checked("|".join(parts), re.IGNORECASE)

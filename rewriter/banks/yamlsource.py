@@ -7,19 +7,22 @@ path (e.g. ``("rules", 2, "patterns", 0)``) to its 1-based line.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BankError
 
+if TYPE_CHECKING:
+    import yaml
+
 Path_ = tuple[Any, ...]
-# libyaml's C parser when PyYAML was built with it (the wheels are): ~10x faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(path: Path, shown: str | None = None) -> tuple[Any, dict[Path_, int]]:
     """Return (data, lines) for a YAML file; malformed YAML raises BankError naming ``shown``."""
+    import yaml  # noqa: PLC0415 - only needed when a bank is built, not when it comes from the cache
+
+    # libyaml's C parser when PyYAML was built with it (the wheels are): ~10x faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     name = shown or str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -28,7 +31,7 @@ def load_yaml(path: Path, shown: str | None = None) -> tuple[Any, dict[Path_, in
     except OSError as exc:
         raise BankError(name, exc.strerror or str(exc)) from None
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise BankError(name, f"YAML syntax: {exc.problem}", line=line) from None
@@ -39,6 +42,8 @@ def load_yaml(path: Path, shown: str | None = None) -> tuple[Any, dict[Path_, in
 
 
 def _build(node: yaml.Node, at: Path_, lines: dict[Path_, int], path: str) -> Any:
+    import yaml  # noqa: PLC0415 - already loaded by load_yaml
+
     lines[at] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}

@@ -23,7 +23,7 @@ Exit code 0 on success, 2 for bad usage or input (no output file is written).
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from ..formats.document import FORMAT_NAMES  # noqa: PLC0415
+    from ..formats.names import FORMAT_NAMES  # noqa: PLC0415
 
     p = commands.add_parser("polish", help="rewrite a help-desk export (Zendesk, Freshdesk, CSV, ...)",
                             description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..banks.model import Bank
+from ..banks.model import Bank, tokens_of
 from ..stages.templates import match_rules
 from ..text.protect import visible
 from ..text.view import drop
@@ -27,23 +27,34 @@ class RawFinding:
     message: str
 
 
-def find_in_sentence(sentence: str, bank: Bank) -> list[RawFinding]:
+def find_in_sentence(sentence: str, bank: Bank, screened: bool = False) -> tuple[RawFinding, ...]:
     """Findings in a masked sentence, in order of position.
 
     Only a sentence that may hold a negation marker, discouraged word,
-    softener or avoid-phrase is looked at (``bank.may_have_findings``); every
-    bank example must contain one, which `rewriter bank test` shows by
-    running them.
+    softener or avoid-phrase is looked at (``bank.may_have_findings``, which
+    the caller may have asked already: ``screened``); every bank example must
+    contain one, which `rewriter bank test` shows by running them.
+    Masked sentences repeat a lot (the same macro line with another order
+    number or name), so the answer is memoised per bank.
     """
-    if not bank.may_have_findings(sentence):
-        return []
+    cached = bank.findings_cache.get(sentence)
+    if cached is not None:
+        return cached
+    if not screened and not bank.may_have_findings(sentence):
+        return ()
+    result = _find(sentence, bank)
+    bank.findings_cache.put(sentence, result)
+    return result
+
+
+def _find(sentence: str, bank: Bank) -> tuple[RawFinding, ...]:
     found: list[RawFinding] = []
-    view = drop(sentence, bank.language.softeners)
-    for rule, m, _ in match_rules(sentence, bank):
-        start, end = view.source_span(m.start("clause"), m.end("clause"))
+    matches = match_rules(sentence, bank)
+    if matches:
+        rule, m, _ = matches[0]
+        start, end = drop(sentence, bank.language.softeners).source_span(m.start("clause"), m.end("clause"))
         found.append(RawFinding(start, end, rule.situation, rule.severity, rule.id, rule.message))
-        break
-    for entry in bank.avoid:
+    for entry in bank.avoid_candidates(tokens_of(sentence)):
         for m in entry.regex.finditer(sentence):
             found.append(RawFinding(m.start(), m.end(), "avoid", entry.severity, f"avoid.{entry.id}", entry.message))
     # A matched rule explains the whole sentence: its softeners and markers
@@ -63,7 +74,7 @@ def find_in_sentence(sentence: str, bank: Bank) -> list[RawFinding]:
                 continue
             found.append(RawFinding(m.start(), m.end(), category, "suggestion", f"{category}.{_slug(m.group())}", message))
             covered.append((m.start(), m.end()))
-    return sorted(found, key=lambda f: (f.start, f.end))
+    return tuple(sorted(found, key=lambda f: (f.start, f.end)))
 
 
 def _slug(word: str) -> str:

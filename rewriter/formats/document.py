@@ -16,8 +16,8 @@ from pathlib import Path
 from ..errors import RewriterError
 from ..pipeline import Result, Rewriter
 from . import helpdesk, jsonspans, tabular
+from .names import FORMAT_NAMES
 
-FORMAT_NAMES = ("auto", *[f.name for f in helpdesk.FORMATS], "csv", "text", "markdown")
 MAX_BYTES = 100 * 1024 * 1024
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..banks.lazy_regex import LazyRegex
 from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule, Template, tokens_of
 from ..config import OrgConfig
@@ -61,9 +62,7 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], st
             found.append((-_literal_length(best), order, rule, best))
     found.sort(key=lambda item: item[:2])
     result = [(rule, m, view) for _, _, rule, m in found]
-    if len(bank.match_cache) > 1024:
-        bank.match_cache.clear()
-    bank.match_cache[sentence] = result
+    bank.match_cache.put(sentence, result)
     return result
 
 
@@ -117,7 +116,7 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
     return lead + body
 
 
-def inflect(text: str, rules: list[tuple[re.Pattern[str], str]]) -> str | None:
+def inflect(text: str, rules: list[tuple[LazyRegex, str]]) -> str | None:
     """Apply the first matching [regex, replacement] of an inflection to the last word."""
     head, _, last = text.rpartition(" ")
     for regex, replacement in rules:

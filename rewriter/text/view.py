@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .protect import is_sentinel
+
+if TYPE_CHECKING:
+    from ..banks.lazy_regex import LazyRegex
 
 
 @dataclass(frozen=True)
@@ -21,7 +27,7 @@ class View:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-def drop(text: str, regex: re.Pattern[str] | None) -> View:
+def drop(text: str, regex: LazyRegex | None) -> View:
     """``text`` without the phrases ``regex`` matches, tidying the commas around them."""
     if regex is None:
         return View(text, tuple(range(len(text) + 1)))
@@ -36,7 +42,7 @@ def drop(text: str, regex: re.Pattern[str] | None) -> View:
         after_text = re.match(r"\s*,?\s*", text[end:]).group()
         after = len(after_text)
         comma_before = "," in text[start - before:start]
-        at_end = end + after >= len(text) or not text[end + after].isalnum() and text[end + after] not in "\uE000\"'“«("
+        at_end = end + after >= len(text) or not text[end + after].isalnum() and text[end + after] not in "\"'“«(" and not is_sentinel(text[end + after])
         if pos == 0 and start == before:
             cut = (0, end + after)                      # "Unfortunately, the lamp ..."
         elif at_end:

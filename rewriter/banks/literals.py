@@ -1,0 +1,154 @@
+"""Literal text that every match of a raw regex must contain: a cheap pre-check.
+
+Banks may give raw regexes (``re:`` phrases: softeners with comma rules,
+"\\w+n't"). Running dozens of those on every line of a 10,000-line file is
+what made the linter slow; a substring test (``"n't" in text``) is a hundred
+times cheaper. `required_literals` reads the regex's parse tree and returns
+a set of lower-case strings of which at least one occurs in any text the
+regex matches, so the regex only runs where one of them does.
+
+The answer is always safe (a necessary condition) and may be None when the
+regex holds no literal worth testing for; then the regex always runs.
+"""
+from __future__ import annotations
+
+import re
+from itertools import product
+
+try:   # the parser of the standard library's re; private, so failure only disables the pre-check
+    from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
+except ImportError:   # pragma: no cover - other Python implementations
+    _p = _c = None
+
+MIN_LENGTH = 2          # a one-letter literal is in nearly every line: not worth a pre-check
+MAX_ALTERNATIVES = 24   # beyond this, testing the literals costs more than it saves
+
+Alternatives = frozenset[str]
+
+
+def required_literals(source: str, flags: int = 0) -> Alternatives | None:
+    """Lower-case strings, one of which every match of ``source`` contains; None if unknown."""
+    if _p is None:
+        return None
+    try:
+        tree = _p.parse(source, flags)
+    except (re.error, RecursionError):
+        return None
+    return _best(_sequence(list(tree)))
+
+
+def _sequence(items: list) -> list[Alternatives]:
+    """Candidate alternative-sets for a sequence of regex items; any one of them is required."""
+    candidates: list[Alternatives] = []
+    run: set[str] | None = {""}          # the literal strings the current stretch can spell
+
+    def close() -> None:
+        nonlocal run
+        if run and all(run):
+            candidates.append(frozenset(run))
+        run = {""}
+
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue                      # zero width: the literal stretch goes on
+        exact = _exact([(op, av)])
+        if exact is not None and len(run) * len(exact) <= MAX_ALTERNATIVES:
+            run = {a + b for a, b in product(run, exact)}
+        else:
+            close()
+            candidates.extend(_required_of(op, av))
+    close()
+    return candidates
+
+
+def _required_of(op, av) -> list[Alternatives]:
+    """Candidates that a non-literal item contributes (a group, a choice, a repeat)."""
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            best = _best(_sequence(list(branch)))
+            if best is None:
+                return []
+            union |= best
+        return [frozenset(union)] if len(union) <= MAX_ALTERNATIVES else []
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+        return _sequence(list(av[2]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    return []
+
+
+def _exact(items: list) -> set[str] | None:
+    """Every string a purely literal stretch can match ("n['’]t", "(?:en|et)"); None if not purely literal."""
+    strings = {""}
+    for op, av in items:
+        if op is _c.LITERAL:
+            options = {chr(av)}
+        elif op is _c.IN and 0 < len(av) <= 4 and all(kind is _c.LITERAL for kind, _ in av):
+            options = {chr(v) for _, v in av}
+        elif op is _c.SUBPATTERN:
+            options = _exact(list(av[-1]))
+        elif op is _c.BRANCH:
+            options = set()
+            for branch in av[1]:
+                sub = _exact(list(branch))
+                if sub is None:
+                    return None
+                options |= sub
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        else:
+            return None
+        if options is None or len(strings) * len(options) > MAX_ALTERNATIVES:
+            return None
+        strings = {a + b for a, b in product(strings, options)}
+    return strings
+
+
+def _best(candidates: list[Alternatives]) -> Alternatives | None:
+    """The most selective candidate: its shortest alternative is the longest."""
+    usable = [frozenset(s.lower() for s in c) for c in candidates if c and min(map(len, c)) >= MIN_LENGTH]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def any_in(literals: Alternatives | None, lowered: str) -> bool:
+    """True when ``lowered`` (a lower-cased text) holds one of ``literals``, or when there are none to test."""
+    return literals is None or any(s in lowered for s in literals)
+
+
+def required_words(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Whole words, one of which every match holds as a token, for regexes shaped ``\\b(word|word)\\b...``.
+
+    Such a regex can be screened like a plain phrase: by looking the words up
+    among the text's tokens. None for any other shape.
+    """
+    if _p is None:
+        return None
+    try:
+        items = list(_p.parse(source, flags))
+    except (re.error, RecursionError):
+        return None
+    if len(items) < 3 or not _is_edge(items[0]):
+        return None
+    for end in range(2, len(items)):
+        if _is_edge(items[end]):
+            words = _exact(items[1:end])
+            if words and all(re.fullmatch(r"\w+", w) for w in words):
+                return frozenset(w.lower() for w in words)
+            return None
+    return None
+
+
+def _is_edge(item) -> bool:
+    """``\\b``, ``(?<!\\w)`` or ``(?!\\w)``: a word boundary."""
+    op, av = item
+    if op is _c.AT:
+        return av is _c.AT_BOUNDARY
+    if op is _c.ASSERT_NOT:
+        inner = list(av[1])
+        return len(inner) == 1 and inner[0][0] is _c.IN and list(inner[0][1]) == [(_c.CATEGORY, _c.CATEGORY_WORD)]
+    return False
