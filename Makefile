@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,train]'
+	$(BIN)/python -m compileall -q rewriter   # an editable install compiles nothing; start-up needs .pyc files
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .lazy_regex import LazyRegex
 from .literals import any_in, required_literals, required_words
 from .patterns import CompiledPattern, compile_pattern
-from .word_trie import words_regex
+from .word_trie import trie_pattern, words_regex
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,7 @@ class Bank:
     trigger_index: dict[str, list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = field(init=False, repr=False)
     trigger_fallback: list[tuple[frozenset[str] | None, LazyRegex]] = field(init=False, repr=False)
     _trigger_words: LazyRegex = field(init=False, repr=False)
+    _trigger_keys: frozenset[str] = field(init=False, repr=False)
     _trigger_screen: LazyRegex | None = field(init=False, repr=False)
     _index: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _avoid_by_word: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
@@ -228,10 +229,11 @@ class Bank:
         self.trigger_index = index
         self.trigger_fallback = fallback
         self._trigger_words = LazyRegex(words_regex(index))
+        self._trigger_keys = frozenset(index)
         literals = sorted({lit for lits, _ in fallback if lits for lit in lits}, key=len, reverse=True)
         always = any(lits is None for lits, _ in fallback)
         # One C-level search finds whether any fallback literal occurs at all.
-        self._trigger_screen = None if always or not literals else LazyRegex("|".join(map(re.escape, literals)))
+        self._trigger_screen = None if always or not literals else LazyRegex(trie_pattern(literals))
 
     def may_have_findings(self, text: str) -> bool:
         """False when ``text`` certainly holds no finding (see `_build_trigger`)."""
@@ -239,7 +241,7 @@ class Bank:
         straight = lowered.replace("’", "'")
         if self._trigger_words.search(straight):
             tokens = frozenset(_TOKEN.findall(straight))
-            for token in tokens.intersection(self.trigger_index):
+            for token in tokens & self._trigger_keys:
                 for words, choices in self.trigger_index[token]:
                     if words <= tokens and all(not c.isdisjoint(tokens) for c in choices):
                         return True
