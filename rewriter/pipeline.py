@@ -139,7 +139,7 @@ class Rewriter:
         spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
         for start, end in spans:
             sentence = masked.text[start:end]
-            raw = find_in_sentence(sentence, bank, screened=len(spans) == 1)
+            raw = find_in_sentence(sentence, bank)
             if not raw:
                 continue
             o_start, o_end = masked.original_range(start, end)

@@ -1,7 +1,7 @@
 """Benchmarks recorded in docs/BENCHMARKS.md. Not tests: numbers, not pass/fail.
 
     python scripts/bench.py startup            # whole-process time of one rewrite
-    python scripts/bench.py check [--lines N]  # rewriter check vs proselint, lines/s, same corpus, one run
+    python scripts/bench.py check [--lines N] [--distinct]  # rewriter check vs proselint, lines/s, same corpus, one run
 
 proselint is optional (pip install proselint); without it only rewriter is timed.
 Both tools run from compiled bytecode (pip compiles proselint at install;
@@ -51,10 +51,10 @@ def compile_package() -> None:
                    check=False)
 
 
-def check(lines: int, runs: int) -> None:
+def check(lines: int, runs: int, distinct: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.txt"
-        path.write_text("\n".join(corpus(lines)) + "\n", encoding="utf-8")
+        path.write_text("\n".join(corpus(lines, distinct=distinct)) + "\n", encoding="utf-8")
         tools = [("rewriter check", [str(BIN / "rewriter"), "check", "--lang", "en", str(path)])]
         proselint = shutil.which("proselint", path=str(BIN)) or shutil.which("proselint")
         if proselint:
@@ -78,9 +78,11 @@ def main() -> None:
     c = sub.add_parser("check")
     c.add_argument("--lines", type=int, default=10000)
     c.add_argument("--runs", type=int, default=7)
+    c.add_argument("--distinct", action="store_true",
+                   help="every sentence different even after masking (rewriter's worst case: nothing memoised)")
     a = ap.parse_args()
     compile_package()
-    startup(a.runs) if a.what == "startup" else check(a.lines, a.runs)
+    startup(a.runs) if a.what == "startup" else check(a.lines, a.runs, a.distinct)
 
 
 if __name__ == "__main__":

@@ -5,9 +5,12 @@ import re
 from dataclasses import dataclass, field
 
 from .lazy_regex import LazyRegex
-from .literals import any_in, required_literals, required_words
-from .patterns import CompiledPattern, compile_pattern
-from .word_trie import trie_pattern, words_regex
+from .patterns import CompiledPattern
+from .tokens import tokens_of
+
+__all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "Template",
+           "tokens_of"]
+from .trigger import AVOID, DISCOURAGED, NEGATION, SOFTENER, Trigger
 
 
 @dataclass(frozen=True)
@@ -62,17 +65,11 @@ class Matcher:
         return self.regex.match(view)
 
 
-_TOKEN = re.compile(r"\w+(?:'\w+)*")
 
 
 def _may_match(pattern: CompiledPattern, tokens: frozenset[str]) -> bool:
     """False when a match of ``pattern`` needs a word that ``tokens`` lacks."""
     return all(w in tokens for w in pattern.required) and all(not c.isdisjoint(tokens) for c in pattern.required_any)
-
-
-def tokens_of(text: str) -> frozenset[str]:
-    """Lower-case words of ``text``, apostrophes straightened: what `required` words are looked up in."""
-    return frozenset(_TOKEN.findall(text.lower().replace("’", "'")))
 
 
 @dataclass
@@ -173,12 +170,9 @@ class Bank:
     root: str
     reply: Reply | None = None
     rules: list[Rule] = field(default_factory=list)
-    trigger_index: dict[str, list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = field(init=False, repr=False)
-    trigger_fallback: list[tuple[frozenset[str] | None, LazyRegex]] = field(init=False, repr=False)
-    _trigger_words: LazyRegex = field(init=False, repr=False)
-    _trigger_keys: frozenset[str] = field(init=False, repr=False)
-    _trigger_screen: LazyRegex | None = field(init=False, repr=False)
-    _index: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    trigger: Trigger = field(init=False, repr=False)
+    _index: dict[str, list[tuple[int, int]]] | None = field(default=None, init=False, repr=False)
+    _index_keys: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     _avoid_by_word: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     match_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)      # stages.templates.match_rules
     findings_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)   # detection.detector
@@ -186,68 +180,14 @@ class Bank:
     def __post_init__(self) -> None:
         if not self.rules:
             self.rules = [rule for s in self.situations.values() for rule in s.rules]
-        self._build_trigger()
-
-    def _build_trigger(self) -> None:
-        """Words (and, for phrases without whole words, regexes) that every finding needs.
-
-        A finding needs a negation marker, discouraged word, softener or
-        avoid-phrase; each of those contains all its required words, so also
-        its rarest one, under which it is indexed. Rarity is read off the
-        bank's own positive templates: a word they use often ("the", "your")
-        is common in any reply, one they never use ("not") is a good trigger.
-        Raw ``re:`` phrases are tried only where the literal text they need
-        occurs (see `literals`). A text that holds none of those words, and
-        that no fallback regex matches, has no finding, and the pipeline skips
-        it without masking or splitting.
-        """
         lang = self.language
-        lists = [lang.negation_phrases, lang.discouraged_phrases, lang.softener_phrases]
-        lists += [a.phrases for a in self.avoid]
-        common = self._template_word_counts()
-        index: dict[str, list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = {}
-        fallback: list[tuple[frozenset[str] | None, LazyRegex]] = []
-        for phrases in lists:
-            for phrase in phrases:
-                cp = None if phrase.startswith("re:") else compile_pattern(phrase)
-                if cp and (cp.required or cp.required_any):
-                    # All its words must be there, and one word of each choice:
-                    # indexed under its rarest word, or every word of its rarest choice.
-                    keys = min([(w,) for w in cp.required] + [tuple(sorted(c)) for c in cp.required_any],
-                               key=lambda ws: (sum(common.get(w, 0) for w in ws), len(ws), ws))
-                    for word in keys:
-                        index.setdefault(word, []).append((frozenset(cp.required), cp.required_any))
-                else:
-                    source = phrase[3:] if phrase.startswith("re:") else compile_pattern(phrase).regex
-                    words = required_words(source, re.IGNORECASE)
-                    if words:
-                        # "\bno\b(?!\.)": screened like a phrase, by its words.
-                        for word in words:
-                            index.setdefault(word, []).append((frozenset(), ()))
-                    else:
-                        fallback.append((required_literals(source, re.IGNORECASE), LazyRegex(source, re.IGNORECASE)))
-        self.trigger_index = index
-        self.trigger_fallback = fallback
-        self._trigger_words = LazyRegex(words_regex(index))
-        self._trigger_keys = frozenset(index)
-        literals = sorted({lit for lits, _ in fallback if lits for lit in lits}, key=len, reverse=True)
-        always = any(lits is None for lits, _ in fallback)
-        # One C-level search finds whether any fallback literal occurs at all.
-        self._trigger_screen = None if always or not literals else LazyRegex(trie_pattern(literals))
+        self.trigger = Trigger({NEGATION: lang.negation_phrases, DISCOURAGED: lang.discouraged_phrases,
+                                SOFTENER: lang.softener_phrases, AVOID: [p for a in self.avoid for p in a.phrases]},
+                               self._template_word_counts())
 
     def may_have_findings(self, text: str) -> bool:
-        """False when ``text`` certainly holds no finding (see `_build_trigger`)."""
-        lowered = text.lower()
-        straight = lowered.replace("’", "'")
-        if self._trigger_words.search(straight):
-            tokens = frozenset(_TOKEN.findall(straight))
-            for token in tokens & self._trigger_keys:
-                for words, choices in self.trigger_index[token]:
-                    if words <= tokens and all(not c.isdisjoint(tokens) for c in choices):
-                        return True
-        if not self.trigger_fallback or self._trigger_screen is not None and not self._trigger_screen.search(lowered):
-            return False
-        return any(any_in(literals, lowered) and regex.search(text) for literals, regex in self.trigger_fallback)
+        """False when ``text`` certainly holds no finding (see `trigger`)."""
+        return self.trigger.any(text)
 
     def _template_word_counts(self) -> dict[str, int]:
         """How often each word occurs in the bank's positive templates."""
@@ -279,32 +219,38 @@ class Bank:
             self._avoid_by_word = index
         return self._avoid_by_word
 
-    def candidate_rules(self, tokens: frozenset[str]) -> list[tuple[int, Rule]]:
-        """(bank order, rule) of the rules that may match a sentence with these words.
+    def candidate_rules(self, tokens: frozenset[str]) -> list[tuple[int, Rule, list[Matcher]]]:
+        """(bank order, rule, its matchers) that may match a sentence with these words.
 
-        Each rule is indexed under the rarest required word of each of its
-        patterns; a pattern without required words puts its rule on every list.
+        Each matcher is indexed under its rarest required word, or every word
+        of its rarest choice (rarity as in `_build_trigger`); only the
+        matchers filed under a word of the sentence are tried.
         """
-        index = self._rule_index()
-        orders = set(index.get("", ()))
-        for token in tokens:
-            orders.update(index.get(token, ()))
-        return [(i, self.rules[i]) for i in sorted(orders)]
+        index, keys = self._matcher_index()
+        hits: dict[int, list[int]] = {}
+        for token in (tokens & keys) | {""}:
+            for order, position in index.get(token, ()):
+                hits.setdefault(order, []).append(position)
+        out = []
+        for order in sorted(hits):
+            rule = self.rules[order]
+            out.append((order, rule, [rule.matchers[p] for p in sorted(set(hits[order]))]))
+        return out
 
-    def _rule_index(self) -> dict[str, list[int]]:
+    def _matcher_index(self) -> tuple[dict[str, list[tuple[int, int]]], frozenset[str]]:
         if self._index is None:
-            counts: dict[str, int] = {}
-            for rule in self.rules:
-                for m in rule.matchers:
-                    for word in m.pattern.required:
-                        counts[word] = counts.get(word, 0) + 1
-            index: dict[str, list[int]] = {}
+            common = self._template_word_counts()
+            index: dict[str, list[tuple[int, int]]] = {}
             for order, rule in enumerate(self.rules):
-                for m in rule.matchers:
-                    key = min(m.pattern.required, key=lambda w: (counts[w], w)) if m.pattern.required else ""
-                    index.setdefault(key, []).append(order)
+                for position, m in enumerate(rule.matchers):
+                    options = [(w,) for w in m.pattern.required] + [tuple(sorted(c)) for c in m.pattern.required_any]
+                    # A pattern with no word at all ("{item}?") would be tried everywhere; banks have none.
+                    keys = min(options, key=lambda ws: (sum(common.get(w, 0) for w in ws), len(ws), ws)) if options else ("",)
+                    for word in keys:
+                        index.setdefault(word, []).append((order, position))
             self._index = index
-        return self._index
+            self._index_keys = frozenset(index)
+        return self._index, self._index_keys
 
     def examples(self) -> list[tuple[str, Example]]:
         """Every (rule id, example) pair of the bank: rules, avoid-phrases, full replies ("reply")."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..banks.model import Bank, tokens_of
+from ..banks.trigger import AVOID, DISCOURAGED, NEGATION
 from ..stages.templates import match_rules
 from ..text.protect import visible
-from ..text.view import drop
 
 
 @dataclass(frozen=True)
@@ -27,34 +27,33 @@ class RawFinding:
     message: str
 
 
-def find_in_sentence(sentence: str, bank: Bank, screened: bool = False) -> tuple[RawFinding, ...]:
+def find_in_sentence(sentence: str, bank: Bank) -> tuple[RawFinding, ...]:
     """Findings in a masked sentence, in order of position.
 
     Only a sentence that may hold a negation marker, discouraged word,
-    softener or avoid-phrase is looked at (``bank.may_have_findings``, which
-    the caller may have asked already: ``screened``); every bank example must
-    contain one, which `rewriter bank test` shows by running them.
-    Masked sentences repeat a lot (the same macro line with another order
-    number or name), so the answer is memoised per bank.
+    softener or avoid-phrase is looked at, and only for the kinds it may hold
+    (``bank.trigger``); every bank example must contain one, which
+    `rewriter bank test` shows by running them. Masked sentences repeat a lot
+    (the same macro line with another order number or name), so the answer
+    is memoised per bank.
     """
     cached = bank.findings_cache.get(sentence)
     if cached is not None:
         return cached
-    if not screened and not bank.may_have_findings(sentence):
-        return ()
-    result = _find(sentence, bank)
+    kinds = bank.trigger.kinds(sentence)
+    result = _find(sentence, bank, kinds) if kinds else ()
     bank.findings_cache.put(sentence, result)
     return result
 
 
-def _find(sentence: str, bank: Bank) -> tuple[RawFinding, ...]:
+def _find(sentence: str, bank: Bank, kinds: frozenset[str]) -> tuple[RawFinding, ...]:
     found: list[RawFinding] = []
     matches = match_rules(sentence, bank)
     if matches:
-        rule, m, _ = matches[0]
-        start, end = drop(sentence, bank.language.softeners).source_span(m.start("clause"), m.end("clause"))
+        rule, m, view = matches[0]
+        start, end = view.source_span(m.start("clause"), m.end("clause"))
         found.append(RawFinding(start, end, rule.situation, rule.severity, rule.id, rule.message))
-    for entry in bank.avoid_candidates(tokens_of(sentence)):
+    for entry in bank.avoid_candidates(tokens_of(sentence)) if AVOID in kinds else ():
         for m in entry.regex.finditer(sentence):
             found.append(RawFinding(m.start(), m.end(), "avoid", entry.severity, f"avoid.{entry.id}", entry.message))
     # A matched rule explains the whole sentence: its softeners and markers
@@ -62,10 +61,10 @@ def _find(sentence: str, bank: Bank) -> tuple[RawFinding, ...]:
     covered = [(0, len(sentence))] if found and found[0].category != "avoid" else [(f.start, f.end) for f in found]
     lang = bank.language
     for category, regex, message in (
-        ("negation", lang.negation, "Negative wording; say what you can do instead."),
-        ("discouraged", lang.discouraged, "Sounds like a wall; offer a way forward."),
+        (NEGATION, lang.negation, "Negative wording; say what you can do instead."),
+        (DISCOURAGED, lang.discouraged, "Sounds like a wall; offer a way forward."),
     ):
-        if regex is None:
+        if regex is None or category not in kinds:
             continue
         for m in regex.finditer(sentence):
             if any(s <= m.start() and m.end() <= e for s, e in covered):

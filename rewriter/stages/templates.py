@@ -15,7 +15,8 @@ from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule, Template, tokens_of
 from ..config import OrgConfig
 from ..text.protect import is_sentinel
-from ..text.view import drop
+from ..banks.trigger import SOFTENER
+from ..text.view import View, drop
 from .candidate import Candidate
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
@@ -36,7 +37,14 @@ def ordered_templates(rule: Rule, tone: str, config: OrgConfig) -> list[Template
     return [t for t in allowed if t.tone == tone] + [t for t in allowed if t.tone == "any"]
 
 
-def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], str]]:
+def softened(sentence: str, bank: Bank) -> View:
+    """The sentence without its softeners (see `text.view`); only looked for where the trigger sees one."""
+    if SOFTENER not in bank.trigger.kinds(sentence):
+        return View.of(sentence)
+    return drop(sentence, bank.language.softeners)
+
+
+def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], View]]:
     """Every (rule, match, view) whose pattern matches the sentence, most specific first.
 
     Specificity is the number of characters the pattern's own words matched
@@ -47,21 +55,22 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], st
     cached = bank.match_cache.get(sentence)
     if cached is not None:
         return cached
-    view = drop(sentence, bank.language.softeners).text
+    soft = softened(sentence, bank)
+    view = soft.text
     tokens = tokens_of(view)
     found = []
-    for order, rule in bank.candidate_rules(tokens):
+    for order, rule, matchers in bank.candidate_rules(tokens):
         if rule.exceptions is not None and rule.exceptions.search(view):
             continue
         best = None
-        for matcher in rule.matchers:
+        for matcher in matchers:
             m = matcher.match(view, tokens)
             if m and (best is None or _literal_length(m) > _literal_length(best)):
                 best = m
         if best is not None:
             found.append((-_literal_length(best), order, rule, best))
     found.sort(key=lambda item: item[:2])
-    result = [(rule, m, view) for _, _, rule, m in found]
+    result = [(rule, m, soft) for _, _, rule, m in found]
     bank.match_cache.put(sentence, result)
     return result
 

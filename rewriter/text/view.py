@@ -21,6 +21,11 @@ class View:
     text: str
     origin: tuple[int, ...]   # for each view char, its index in the source; plus one end entry
 
+    @classmethod
+    def of(cls, text: str) -> View:
+        """The whole text, nothing dropped."""
+        return cls(text, tuple(range(len(text) + 1)))
+
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         if start >= end:
             return self.origin[start], self.origin[start]
@@ -30,7 +35,7 @@ class View:
 def drop(text: str, regex: LazyRegex | None) -> View:
     """``text`` without the phrases ``regex`` matches, tidying the commas around them."""
     if regex is None:
-        return View(text, tuple(range(len(text) + 1)))
+        return View.of(text)
     bounded = re.compile(r"(?<!\w)(?:" + regex.pattern + r")(?!\w)", regex.flags)
     keep: list[int] = []
     pos = 0
