@@ -20,6 +20,7 @@ from ..errors import BankError, RewriterError
 from . import bank_cache
 from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, Template
 from .lazy_regex import LazyRegex
+from .lexicon import Entry, Lexicon
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
 from .yamlsource import line_of, load_yaml
 
@@ -73,16 +74,18 @@ def load_bank(lang: str, root: str | None = None) -> Bank:
 def _build_bank(base: Path, lang: str, root: str | None) -> Bank:
     folder = base / lang
     language = load_language(lang, root)
+    lexicon_path = folder / "lexicon.yaml"
+    lexicon = _load_lexicon(lexicon_path) if lexicon_path.is_file() else Lexicon()
     situations: dict[str, Situation] = {}
     sit_dir = folder / "situations"
     for path in sorted(sit_dir.glob("*.yaml")) if sit_dir.is_dir() else []:
-        situation = _load_situation(path, language)
+        situation = _load_situation(path, language, lexicon)
         situations[situation.id] = situation
     avoid_path = folder / "avoid.yaml"
     avoid = _load_avoid(avoid_path, language) if avoid_path.is_file() else []
     reply_path = folder / "reply.yaml"
     reply = _load_reply(reply_path, language) if reply_path.is_file() else None
-    bank = Bank(language, situations, avoid, str(base), reply)
+    bank = Bank(language, situations, avoid, str(base), reply, lexicon=lexicon)
     _check_unique_rule_ids(bank)
     return bank
 
@@ -208,7 +211,7 @@ def _examples(raw: list[dict], path: Path, lines: dict, at: tuple) -> list[Examp
     ]
 
 
-def _load_situation(path: Path, language: Language) -> Situation:
+def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situation:
     data, lines = _read(path, "situation")
     sid = data["situation"]
     if sid != path.stem:
@@ -241,9 +244,10 @@ def _load_situation(path: Path, language: Language) -> Situation:
                 raise BankError(display_path(path), f"template uses slots {sorted(captured)} but the patterns capture {sorted(slots or [])}",
                                 line=where, entry=entry)
             for name, inflection in used:
-                if inflection and inflection not in language.inflections:
+                if inflection and inflection not in language.inflections and inflection not in lexicon.cases:
                     raise BankError(display_path(path), f"unknown inflection {{{name}|{inflection}}}: language.yaml defines "
-                                    f"{sorted(language.inflections) or 'none'}", line=where, entry=entry)
+                                    f"{sorted(language.inflections) or 'none'}, lexicon.yaml "
+                                    f"{list(lexicon.cases) or 'none'}", line=where, entry=entry)
             plain = _TEMPLATE_SLOT.sub(" ", text)
             for marker_kind, regex in (("negation marker", language.negation), ("discouraged word", language.discouraged)):
                 hit = regex.search(plain) if regex else None
@@ -296,6 +300,27 @@ def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:
                                   _examples(raw.get("examples", []), path, lines, at + ("examples",)),
                                   f"{display_path(path)}:{line_of(lines, at)}"))
     return entries
+
+
+def _load_lexicon(path: Path) -> Lexicon:
+    data, lines = _read(path, "lexicon")
+    cases = tuple(data["cases"])
+    categories: dict[str, list[Entry]] = {}
+    for category, words in data["categories"].items():
+        entries = []
+        for lemma, raw in words.items():
+            forms = raw if isinstance(raw, list) else raw["forms"]
+            if len(forms) != len(cases):
+                raise BankError(display_path(path), f"{len(forms)} forms for {len(cases)} cases ({', '.join(cases)})",
+                                line=line_of(lines, ("categories", category, lemma)), entry=f"{category}.{lemma}")
+            entries.append(Entry(lemma, category, dict(zip(cases, forms))))
+        categories[category] = entries
+    unknown = {slot: cat for slot, cat in data.get("slots", {}).items() if cat not in categories}
+    if unknown:
+        slot = next(iter(unknown))
+        raise BankError(display_path(path), f"slot {slot!r} names the unknown category {unknown[slot]!r}",
+                        line=line_of(lines, ("slots", slot)), entry=f"slots.{slot}")
+    return Lexicon(cases, categories, dict(data.get("slots", {})))
 
 
 def _load_reply(path: Path, language: Language) -> Reply:

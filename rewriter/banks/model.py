@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lazy_regex import LazyRegex
+from .lexicon import Lexicon
 from .patterns import CompiledPattern
 from .tokens import tokens_of
 
@@ -170,6 +171,7 @@ class Bank:
     root: str
     reply: Reply | None = None
     rules: list[Rule] = field(default_factory=list)
+    lexicon: Lexicon = field(default_factory=Lexicon)
     trigger: Trigger = field(init=False, repr=False)
     _index: dict[str, list[tuple[int, int]]] | None = field(default=None, init=False, repr=False)
     _index_keys: frozenset[str] = field(default=frozenset(), init=False, repr=False)

@@ -2,7 +2,10 @@
 
 For every rule and every one of its patterns, concrete negative sentences are
 made by expanding the pattern (`expand`) with slot values harvested from the
-bank's own examples (so a Finnish partitive slot gets partitive fillers). The
+bank's own examples (so a Finnish partitive slot gets partitive fillers) and,
+half of the time, with words of the bank's lexicon (`lexicon.yaml`) in the
+same case as the harvested values: "harmaata sohvaa" teaches the model
+"tuotetta", "takkia", "villapaitaa" too. The
 target is what the template engine writes for that sentence in each tone,
 after verification: the model learns the banks' rewrites and, by seeing many
 phrasings, to rewrite phrasings no template matches. The bank examples
@@ -133,6 +136,21 @@ def harvest_fillers(bank: Bank) -> tuple[dict[tuple[str, str], list[str]], dict[
     return ({k: sorted(v) for k, v in by_rule.items()}, {k: sorted(v) for k, v in by_name.items()})
 
 
+def lexicon_fillers(bank: Bank, by_rule: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], list[str]]:
+    """Per (rule, slot): the lexicon's words of the slot's category, in every case its harvested values are in."""
+    lexicon = bank.lexicon
+    out: dict[tuple[str, str], list[str]] = {}
+    for (rule_id, slot), values in by_rule.items():
+        category = lexicon.slots.get(slot)
+        if not category:
+            continue
+        cases = {case for value in values for case in lexicon.case_of(value)}
+        words = sorted({form for case in cases for form in lexicon.fillers(category, case)})
+        if words:
+            out[(rule_id, slot)] = words
+    return out
+
+
 def generate(languages: list[str] | None = None, per_pattern: int = 6, seed: int = 13) -> list[Pair]:
     """The whole corpus: deterministic for a given bank, seed and size."""
     rng = random.Random(seed)
@@ -140,6 +158,7 @@ def generate(languages: list[str] | None = None, per_pattern: int = 6, seed: int
     for lang in languages or available_languages():
         bank = load_bank(lang)
         by_rule, by_name = harvest_fillers(bank)
+        lexical = lexicon_fillers(bank, by_rule)
         rewriters = {t: Rewriter(lang, t, engines=("template",), config=OrgConfig(), today=EXAMPLE_TODAY) for t in TONES}
         seen: set[tuple[str, str]] = set()
         for rule in bank.rules:
@@ -150,6 +169,8 @@ def generate(languages: list[str] | None = None, per_pattern: int = 6, seed: int
                     slots = {}
                     for slot in rule.slots:
                         pool = by_rule.get((rule.id, slot)) or by_name.get(slot)
+                        if (rule.id, slot) in lexical and rng.random() < 0.5:
+                            pool = lexical[(rule.id, slot)]
                         if not pool:
                             break
                         slots[slot] = rng.choice(pool)

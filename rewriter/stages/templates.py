@@ -108,7 +108,9 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
             if m.start(name) == len(lead):
                 text = _lower_first(text, bank)
         if inflection:
-            inflected = inflect(text, bank.language.inflections[inflection])
+            inflected = bank.lexicon.inflect(text, inflection) if inflection in bank.lexicon.cases else None
+            if inflected is None and inflection in bank.language.inflections:
+                inflected = inflect(text, bank.language.inflections[inflection])
             if inflected is None:
                 failed = True
                 return text
