@@ -67,6 +67,29 @@ def test_check_lists_findings_with_position_and_exits_1(tmp_path):
     assert line.startswith(f"{f}:2:1: warning out_of_stock.") and len(line) > len(f"{f}:2:1: warning out_of_stock.x ")
 
 
+def test_check_sees_a_hard_wrapped_sentence_whole_and_reports_where_it_starts():
+    proc = cli("check", "--lang", "en", "--format", "json", "-",
+               stdin=b"Hello Anna,\nwe can't deliver the grey\nsofa on Saturday.\n- Order today\n- pay later\n")
+    findings = json.loads(proc.stdout)
+    assert [f["rule"].split(".")[0] for f in findings] == ["delivery_limits"]
+    assert (findings[0]["line"], findings[0]["end_line"]) == (2, 3)
+    assert "grey sofa" in findings[0]["suggestion"]
+
+
+def test_check_walks_a_folder_for_text_files(tmp_path):
+    (tmp_path / "a.md").write_text("The red dress is sold out.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Please calm down.\n", encoding="utf-8")
+    (tmp_path / "data.json").write_text('{"x": "It is not here."}', encoding="utf-8")
+    proc = cli("check", "--lang", "en", "--format", "line", str(tmp_path))
+    paths = [line.split(":")[0] for line in proc.stdout.decode().splitlines()]
+    assert proc.returncode == 1 and list(dict.fromkeys(paths)) == [str(tmp_path / "a.md"), str(tmp_path / "sub" / "b.txt")]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = cli("check", "--lang", "en", str(empty))
+    assert proc.returncode == 2 and b"no text files" in proc.stderr and len(proc.stderr.splitlines()) == 1
+
+
 def test_check_clean_input_exits_0_and_min_level_filters():
     assert cli("check", "--lang", "en", "-", stdin=b"Thanks, I'll send it today.\n").returncode == 0
     assert cli("check", "--lang", "en", "--min-level", "warning", "-", stdin=b"It is not signed.\n").returncode == 0

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections.abc import Iterator
 
 from ..lint.report_formats import FORMATS
-from .inputs import read_file
+from .inputs import expand_paths, read_file
 from .options import add_config, add_language, check_language
 
 HELP = """\
@@ -25,7 +27,8 @@ SHOWS_SUGGESTIONS = ("json", "sarif", "github")   # text and line skip computing
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("check", help="lint files for negative phrasing", description=HELP,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("files", nargs="+", metavar="FILE", help="files to check, or - for stdin")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="files or folders to check (a folder: its .txt, .md and .html files), or - for stdin")
     add_language(p)
     p.add_argument("--format", "-f", choices=["text", "line", "json", "sarif", "github"], default="text",
                    help="output format (default: text)")
@@ -49,14 +52,16 @@ def run(args: argparse.Namespace) -> int:
     check_language(args.lang)
     rewriter = Rewriter(args.lang, engines=("template",), config=load_config(args.config))
     floor = LEVELS.index(args.min_level)
-    texts = [(("<stdin>" if path == "-" else path), read_file(path)) for path in args.files]
+    texts = [(("<stdin>" if path == "-" else path), read_file(path)) for path in expand_paths(args.files)]
     suggest = args.format in SHOWS_SUGGESTIONS
     reported = []
     for path, text in texts:
         for line_no, line in _paragraphs(text):
             if not line.strip():
                 continue
-            for f in rewriter.rewrite(line, rewrite=suggest).findings:
+            # A hard-wrapped sentence is checked whole; a space for each line
+            # break keeps every offset where it was.
+            for f in rewriter.rewrite(line.replace("\n", " "), rewrite=suggest).findings:
                 if LEVELS.index(f.severity) < floor:
                     continue
                 ln, col = line_col(line, f.start)
@@ -68,8 +73,23 @@ def run(args: argparse.Namespace) -> int:
     return 1 if reported else 0
 
 
-def _paragraphs(text: str):
-    """(line number, text) of each line: lines are checked one by one, so a
-    sentence wrapped over two lines is seen as two pieces."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        yield number, line
+_ENDS_SENTENCE = re.compile(r"[.!?:;…>\]})\"'”»]\s*$|^\s*$")
+_STARTS_LOWER = re.compile(r"^\s*[^\W\d_A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(first line number, text) of each line, with a hard-wrapped sentence kept
+    together: a line that does not end a sentence joins the next when that one
+    goes on in lower case ("We can't deliver the" + "sofa on Saturday.").
+    Lists, headings and tables start with a marker, not a lower-case word, so
+    their lines stay apart."""
+    lines = text.split("\n")
+    number = 0
+    while number < len(lines):
+        start, chunk = number, lines[number]
+        while (number + 1 < len(lines) and not _ENDS_SENTENCE.search(lines[number])
+               and _STARTS_LOWER.match(lines[number + 1])):
+            number += 1
+            chunk += "\n" + lines[number]
+        yield start + 1, chunk
+        number += 1

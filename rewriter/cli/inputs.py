@@ -22,6 +22,25 @@ def read_stdin() -> str:
     return decode(sys.stdin.buffer.read(), "<stdin>")
 
 
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given; a folder stands for the text files under it (.txt, .md, .html), sorted, hidden ones skipped."""
+    out: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path == "-" or not p.is_dir():
+            out.append(path)
+            continue
+        found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+                       and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        if not found:
+            raise RewriterError(f"{path}: no text files ({', '.join(TEXT_SUFFIXES)}) in this folder")
+        out.extend(found)
+    return out
+
+
 def read_file(path: str) -> str:
     if path == "-":
         return read_stdin()
