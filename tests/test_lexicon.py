@@ -149,3 +149,24 @@ def test_a_template_may_ask_for_a_lexicon_case(scratch_root):
     with pytest.raises(BankError) as err:
         load_bank("en", str(scratch_root))
     assert "unknown inflection {item|ablative}" in str(err.value) and "lexicon.yaml ['nominative', 'partitive']" in str(err.value)
+
+
+def test_generated_finnish_sentences_for_every_item_and_colour_get_the_nominative():
+    """Examples generated from the lexicon: every product with a colour, partitive after the negation."""
+    bank = load_bank("fi")
+    rewriter = Rewriter("fi", "casual", engines=("template",))
+    items, colours = bank.lexicon.categories["items"], bank.lexicon.categories["colours"]
+    for i, item in enumerate(items):
+        colour = colours[i % len(colours)]
+        text = f"Meillä ei ole tällä hetkellä {colour.forms['partitive']} {item.forms['partitive']} varastossa."
+        expected = f"kun {colour.forms['nominative']} {item.forms['nominative']} on taas varastossa"
+        assert expected in rewriter.rewrite(text).output, text
+
+
+def test_generated_icelandic_sentences_keep_the_dative_after_af():
+    bank = load_bank("is")
+    rewriter = Rewriter("is", "casual", engines=("template",))
+    for item in bank.lexicon.categories["items"]:
+        form = item.forms["dative_definite"]
+        out = rewriter.rewrite(f"Það er ekkert eftir af {form}.").output
+        assert f"fáum meira af {form}," in out, (form, out)
