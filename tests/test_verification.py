@@ -1,3 +1,4 @@
+from rewriter import Rewriter
 from rewriter.text.protect import mask
 from rewriter.verification import verify
 
@@ -43,8 +44,19 @@ def test_model_rewrite_must_keep_the_slot_text_a_rule_captured(en_bank):
     from rewriter.verification.fidelity import fidelity_failures
 
     sentence = "The red dress is out of stock."
-    assert fidelity_failures("I can order the red dress for you now.", sentence, en_bank) == []
-    assert fidelity_failures("I can order the blue scarf for you now.", sentence, en_bank)
+    [template] = [c.text for c in Rewriter("en", engines=("template",)).rewrite(sentence).trace[0].attempts[:1]]
+    assert fidelity_failures(template, sentence, en_bank) == []
+    assert fidelity_failures(template.replace("red dress", "blue scarf"), sentence, en_bank)
+
+
+def test_model_rewrite_must_say_what_the_matching_rule_says(en_bank):
+    """Keeping the slot is not enough: an answer from another situation is refused."""
+    from rewriter.verification.fidelity import fidelity_failures
+
+    sentence = "We don't deliver to Greenland."
+    wrong = "I can suggest another size or colour of Greenland that is ready to ship."
+    [failure] = fidelity_failures(wrong, sentence, en_bank)
+    assert failure.startswith("says something else than the templates of delivery_limits.")
 
 
 def test_model_rewrite_of_an_unknown_phrasing_must_keep_its_content_words(en_bank):

@@ -7,7 +7,11 @@ only (templates copy their slots by construction):
 - every protected span appears exactly as often as in the sentence;
 - where a bank rule matches the sentence, every slot value it captured (the
   item, the date, the place) and the lead-in before the clause must appear
-  in the rewrite;
+  in the rewrite, and the rewrite must say what one of the matching rules'
+  templates says: at least half of that template's own content words (its
+  text without slots, compared on their first five letters). A model that
+  answers "we don't deliver to Greenland" with "I can suggest another size"
+  keeps the place but not the situation;
 - where none does, at least 60% of the sentence's content words (four
   letters or more, not negation markers or softeners; compared on their first
   five letters, so inflected forms count) must appear in it.
@@ -22,7 +26,9 @@ from ..text.protect import sentinels
 from ..stages.templates import match_rules
 
 MIN_CONTENT_RECALL = 0.6
+MIN_TEMPLATE_OVERLAP = 0.5
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_SLOT = re.compile(r"\{[^{}]*\}")
 
 
 def fidelity_failures(candidate: str, sentence: str, bank: Bank) -> list[str]:
@@ -38,7 +44,12 @@ def fidelity_failures(candidate: str, sentence: str, bank: Bank) -> list[str]:
         lead = (m.group("lead") or "").strip().rstrip(",;:").strip()
         if lead and lead.lower() not in lowered:
             lost.append(lead)      # the lead-in a template would keep word for word
-        return [f"slot text lost: {', '.join(repr(v) for v in lost)}"] if lost else []
+        if lost:
+            return [f"slot text lost: {', '.join(repr(v) for v in lost)}"]
+        overlap = _template_overlap(lowered, [r for r, _, _ in matches])
+        if overlap < MIN_TEMPLATE_OVERLAP:
+            return [f"says something else than the templates of {rule.id} ({overlap:.0%} of their words)"]
+        return []
     lang = bank.language
     words = set()
     for w in _WORD.findall(sentence.lower()):
@@ -52,3 +63,15 @@ def fidelity_failures(candidate: str, sentence: str, bank: Bank) -> list[str]:
     if recall < MIN_CONTENT_RECALL:
         return [f"keeps {recall:.0%} of the sentence's content words (needs {MIN_CONTENT_RECALL:.0%})"]
     return []
+
+
+def _template_overlap(lowered: str, rules) -> float:
+    """The largest share of a template's own content words found in the rewrite, over the rules' templates."""
+    kept = {w[:5] for w in _WORD.findall(lowered)}
+    best = 0.0
+    for rule in rules:
+        for template in rule.templates:
+            words = {w[:5] for w in _WORD.findall(_SLOT.sub(" ", template.text).lower())}
+            if words:
+                best = max(best, len(words & kept) / len(words))
+    return best
