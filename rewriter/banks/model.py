@@ -229,14 +229,19 @@ class Bank:
         matchers filed under a word of the sentence are tried.
         """
         index, keys = self._matcher_index()
-        hits: dict[int, list[int]] = {}
+        hits: set[tuple[int, int]] = set()
         for token in (tokens & keys) | {""}:
-            for order, position in index.get(token, ()):
-                hits.setdefault(order, []).append(position)
-        out = []
-        for order in sorted(hits):
+            hits.update(index.get(token, ()))
+        out: list[tuple[int, Rule, list[Matcher]]] = []
+        for order, position in sorted(hits):
             rule = self.rules[order]
-            out.append((order, rule, [rule.matchers[p] for p in sorted(set(hits[order]))]))
+            matcher = rule.matchers[position]
+            if not matcher.required <= tokens or any(c.isdisjoint(tokens) for c in matcher.required_any):
+                continue      # another of its words is missing
+            if out and out[-1][0] == order:
+                out[-1][2].append(matcher)
+            else:
+                out.append((order, rule, [matcher]))
         return out
 
     def _matcher_index(self) -> tuple[dict[str, list[tuple[int, int]]], frozenset[str]]:
