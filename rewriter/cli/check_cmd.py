@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Iterator
 
@@ -73,8 +72,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if reported else 0
 
 
-_ENDS_SENTENCE = re.compile(r"[.!?:;…>\]})\"'”»]\s*$|^\s*$")
-_STARTS_LOWER = re.compile(r"^\s*[^\W\d_A-ZÀ-ÖØ-ÞĀ-Ž]")
+_SENTENCE_END_CHARS = frozenset(".!?:;…>]})\"'”»")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -87,9 +85,17 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     number = 0
     while number < len(lines):
         start, chunk = number, lines[number]
-        while (number + 1 < len(lines) and not _ENDS_SENTENCE.search(lines[number])
-               and _STARTS_LOWER.match(lines[number + 1])):
+        while number + 1 < len(lines) and _goes_on(lines[number], lines[number + 1]):
             number += 1
             chunk += "\n" + lines[number]
         yield start + 1, chunk
         number += 1
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """Does ``following`` continue the sentence of ``line``? (Not after a sentence end; only in lower case.)"""
+    last = line.rstrip()[-1:]
+    if not last or last in _SENTENCE_END_CHARS:
+        return False
+    first = following.lstrip()[:1]
+    return first.isalpha() and first.islower()
