@@ -44,16 +44,22 @@ def _kinds_regex(text: str) -> re.Pattern[str] | None:
     a digit); leaving out the kinds that cannot occur makes the scan several
     times faster on plain sentences.
     """
+    digit = _DIGIT.search(text) is not None
     key = ("{" in text or "`" in text or "<" in text, "<" in text, "&" in text,
-           "://" in text or "www." in text, "@" in text, _DIGIT.search(text) is not None)
+           "://" in text or "www." in text, "@" in text,
+           digit and any(mark in text for mark in _CURRENCY_MARKS), digit)
     return _compiled_kinds(key)
+
+
+# Every amount names its currency with one of these (see the "amount" kind).
+_CURRENCY_MARKS = ("€", "$", "£", "EUR", "NOK", "ISK", "USD", "SEK", "DKK", "kr", "euro")
 
 
 @lru_cache(maxsize=None)
 def _compiled_kinds(key: tuple[bool, ...]) -> re.Pattern[str] | None:
-    placeholder, html, entity, url, email, digit = key
+    placeholder, html, entity, url, email, amount, digit = key
     present = {"placeholder": placeholder, "html": html, "entity": entity, "url": url, "email": email,
-               "amount": digit, "number": digit}
+               "amount": amount, "number": digit}
     parts = [f"(?P<{name}>{rx})" for name, rx in _KINDS if present[name]]
     return re.compile("|".join(parts), re.DOTALL) if parts else None
 # A capitalised word inside a sentence (not after . ! ? : or a line start) is
