@@ -40,7 +40,7 @@ def required_literals(source: str, flags: int = 0) -> Alternatives | None:
 def _sequence(items: list) -> list[Alternatives]:
     """Candidate alternative-sets for a sequence of regex items; any one of them is required."""
     candidates: list[Alternatives] = []
-    run: set[str] | None = {""}          # the literal strings the current stretch can spell
+    run: set[str] = {""}          # the literal strings the current stretch can spell
 
     def close() -> None:
         nonlocal run
