@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
 from .patterns import CompiledPattern
-from .tokens import tokens_of
+from .tokens import may_match, rarest_keys, tokens_of
 
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "Template",
            "tokens_of"]
@@ -56,21 +56,11 @@ class Matcher:
             self._regex = re.compile(self._source, re.IGNORECASE)
         return self._regex
 
-    def match(self, view: str, tokens: frozenset[str]) -> re.Match[str] | None:
-        """Match the clause; ``tokens`` are the view's words (see `tokens_of`)."""
-        if not self.required <= tokens:
-            return None
-        for choice in self.required_any:
-            if choice.isdisjoint(tokens):
-                return None
+    def match(self, view: str) -> re.Match[str] | None:
+        """Match the clause (``Bank.candidate_rules`` has checked its words first)."""
         return self.regex.match(view)
 
 
-
-
-def _may_match(pattern: CompiledPattern, tokens: frozenset[str]) -> bool:
-    """False when a match of ``pattern`` needs a word that ``tokens`` lacks."""
-    return all(w in tokens for w in pattern.required) and all(not c.isdisjoint(tokens) for c in pattern.required_any)
 
 
 @dataclass
@@ -173,19 +163,31 @@ class Bank:
     rules: list[Rule] = field(default_factory=list)
     lexicon: Lexicon = field(default_factory=Lexicon)
     trigger: Trigger = field(init=False, repr=False)
-    _index: dict[str, list[tuple[int, int]]] | None = field(default=None, init=False, repr=False)
-    _index_keys: frozenset[str] = field(default=frozenset(), init=False, repr=False)
-    _avoid_by_word: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    _matchers_by_word: dict[str, list[tuple[int, int]]] = field(init=False, repr=False)   # word -> (rule, pattern)
+    _avoid_by_word: dict[str, list[int]] = field(init=False, repr=False)                   # word -> avoid entry
     match_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)      # stages.templates.match_rules
     findings_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)   # detection.detector
 
     def __post_init__(self) -> None:
         if not self.rules:
             self.rules = [rule for s in self.situations.values() for rule in s.rules]
+        # Built once here, so a cached bank carries them: every phrase is
+        # filed under its rarest word (`tokens.rarest_keys`).
         lang = self.language
+        common = self._template_word_counts()
         self.trigger = Trigger({NEGATION: lang.negation_phrases, DISCOURAGED: lang.discouraged_phrases,
                                 SOFTENER: lang.softener_phrases, AVOID: [p for a in self.avoid for p in a.phrases]},
-                               self._template_word_counts())
+                               common)
+        self._matchers_by_word = {}
+        for order, rule in enumerate(self.rules):
+            for position, m in enumerate(rule.matchers):
+                for word in rarest_keys(m.pattern.required, m.pattern.required_any, common):
+                    self._matchers_by_word.setdefault(word, []).append((order, position))
+        self._avoid_by_word = {}
+        for order, entry in enumerate(self.avoid):
+            for p in entry.patterns:
+                for word in rarest_keys(p.required, p.required_any, common):
+                    self._avoid_by_word.setdefault(word, []).append(order)
 
     def may_have_findings(self, text: str) -> bool:
         """False when ``text`` certainly holds no finding (see `trigger`)."""
@@ -202,40 +204,21 @@ class Bank:
 
     def avoid_candidates(self, tokens: frozenset[str]) -> list[AvoidEntry]:
         """The avoid-phrases whose words are all in ``tokens`` (the others cannot match)."""
-        index = self._avoid_index()
-        orders = set(index.get("", ()))
-        for token in tokens:
-            orders.update(index.get(token, ()))
-        return [self.avoid[i] for i in sorted(orders) if any(_may_match(p, tokens) for p in self.avoid[i].patterns)]
-
-    def _avoid_index(self) -> dict[str, list[int]]:
-        """Each avoid entry under the longest required word of each of its phrases ("" when a phrase has none)."""
-        if self._avoid_by_word is None:
-            index: dict[str, list[int]] = {}
-            for order, entry in enumerate(self.avoid):
-                for p in entry.patterns:
-                    keys = [max(p.required, key=len)] if p.required else (
-                        sorted(p.required_any[0]) if p.required_any else [""])
-                    for key in keys:
-                        index.setdefault(key, []).append(order)
-            self._avoid_by_word = index
-        return self._avoid_by_word
+        orders = {order for token in tokens | {""} for order in self._avoid_by_word.get(token, ())}
+        return [self.avoid[i] for i in sorted(orders)
+                if any(may_match(p.required, p.required_any, tokens) for p in self.avoid[i].patterns)]
 
     def candidate_rules(self, tokens: frozenset[str]) -> list[tuple[int, Rule, list[Matcher]]]:
-        """(bank order, rule, its matchers) that may match a sentence with these words.
+        """(bank order, rule, its matchers whose words are all in ``tokens``), in bank order.
 
-        Each matcher is indexed under its rarest required word, or every word
-        of its rarest choice (rarity as in `_build_trigger`); only the
-        matchers filed under a word of the sentence are tried.
+        Only the patterns filed under a word of the sentence are looked at.
         """
-        index, keys = self._matcher_index()
-        hits: set[tuple[int, int]] = set()
-        for token in (tokens & keys) | {""}:
-            hits.update(index.get(token, ()))
+        hits = {hit for token in tokens | {""} for hit in self._matchers_by_word.get(token, ())}
         out: list[tuple[int, Rule, list[Matcher]]] = []
         for order, position in sorted(hits):
             rule = self.rules[order]
             matcher = rule.matchers[position]
+            # `tokens.may_match`, written out: this runs for dozens of patterns per sentence.
             if not matcher.required <= tokens or any(c.isdisjoint(tokens) for c in matcher.required_any):
                 continue      # another of its words is missing
             if out and out[-1][0] == order:
@@ -243,21 +226,6 @@ class Bank:
             else:
                 out.append((order, rule, [matcher]))
         return out
-
-    def _matcher_index(self) -> tuple[dict[str, list[tuple[int, int]]], frozenset[str]]:
-        if self._index is None:
-            common = self._template_word_counts()
-            index: dict[str, list[tuple[int, int]]] = {}
-            for order, rule in enumerate(self.rules):
-                for position, m in enumerate(rule.matchers):
-                    options = [(w,) for w in m.pattern.required] + [tuple(sorted(c)) for c in m.pattern.required_any]
-                    # A pattern with no word at all ("{item}?") would be tried everywhere; banks have none.
-                    keys = min(options, key=lambda ws: (sum(common.get(w, 0) for w in ws), len(ws), ws)) if options else ("",)
-                    for word in keys:
-                        index.setdefault(word, []).append((order, position))
-            self._index = index
-            self._index_keys = frozenset(index)
-        return self._index, self._index_keys
 
     def examples(self) -> list[tuple[str, Example]]:
         """Every (rule id, example) pair of the bank: rules, avoid-phrases, full replies ("reply")."""

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from .lazy_regex import LazyRegex
 from .literals import any_in, required_literals, required_words
 from .patterns import compile_pattern
-from .tokens import TOKEN
+from .tokens import TOKEN, may_match, rarest_keys
 from .word_trie import trie_pattern, words_regex
 
 NEGATION, DISCOURAGED, SOFTENER, AVOID = "negation", "discouraged", "softener", "avoid"
@@ -37,10 +37,7 @@ class Trigger:
             for phrase in phrases:
                 cp = None if phrase.startswith("re:") else compile_pattern(phrase)
                 if cp and (cp.required or cp.required_any):
-                    # Indexed under its rarest word, or every word of its rarest choice.
-                    keys = min([(w,) for w in cp.required] + [tuple(sorted(c)) for c in cp.required_any],
-                               key=lambda ws: (sum(common.get(w, 0) for w in ws), len(ws), ws))
-                    for word in keys:
+                    for word in rarest_keys(cp.required, cp.required_any, common):
                         index.setdefault(word, []).append((frozenset(cp.required), cp.required_any, kind))
                     continue
                 source = phrase[3:] if phrase.startswith("re:") else cp.regex if cp else phrase
@@ -73,7 +70,7 @@ class Trigger:
             tokens = frozenset(TOKEN.findall(straight))
             for token in tokens & self._keys:
                 for words, choices, kind in self.index[token]:
-                    if words <= tokens and all(not c.isdisjoint(tokens) for c in choices):
+                    if may_match(words, choices, tokens):
                         yield kind
         if not self.fallback or self._literals is not None and not self._literals.search(lowered):
             return

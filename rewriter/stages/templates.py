@@ -64,7 +64,7 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], Vi
             continue
         best = None
         for matcher in matchers:
-            m = matcher.match(view, tokens)
+            m = matcher.match(view)
             if m and (best is None or _literal_length(m) > _literal_length(best)):
                 best = m
         if best is not None:
