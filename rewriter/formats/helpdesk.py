@@ -60,6 +60,15 @@ def _title(record: dict, *keys: str) -> str:
     return next((str(record[k]) for k in keys if isinstance(record.get(k), (str, int))), "")
 
 
+def _html_and_plain(at: Path, node: dict, html: str, plain: str | None, macro: int, title: str) -> Iterator[TextField]:
+    """The HTML field of ``node`` and its plain twin, when they are there; the twin gets the HTML field's edits."""
+    has_html = isinstance(node.get(html), str)
+    if has_html:
+        yield TextField(at + (html,), "html", macro, title)
+    if plain and isinstance(node.get(plain), str):
+        yield TextField(at + (plain,), "plain", macro, title, at + (html,) if has_html else None)
+
+
 def record_count(data: object, fmt: "JsonFormat") -> int:
     """How many macros the export holds (with or without reply text)."""
     return len(list(_iter(data, fmt.keys)))
@@ -105,12 +114,7 @@ def _zendesk_fields(data: object) -> Iterator[TextField]:
 
 def _freshdesk_fields(data: object) -> Iterator[TextField]:
     for path, i, r in _iter(data, ("canned_responses", "canned_response")):
-        if isinstance(r.get("content_html"), str):
-            yield TextField(path + ("content_html",), "html", i, _title(r, "title", "id"))
-            if isinstance(r.get("content"), str):
-                yield TextField(path + ("content",), "plain", i, _title(r, "title", "id"), path + ("content_html",))
-        elif isinstance(r.get("content"), str):
-            yield TextField(path + ("content",), "plain", i, _title(r, "title", "id"))
+        yield from _html_and_plain(path, r, "content_html", "content", i, _title(r, "title", "id"))
 
 
 HELPSCOUT_KEYS = ("_embedded/saved-replies", "savedReplies", "saved_replies")
@@ -120,30 +124,21 @@ HELPSCOUT_KEYS = ("_embedded/saved-replies", "savedReplies", "saved_replies")
 
 def _helpscout_fields(data: object) -> Iterator[TextField]:
     for path, i, r in _iter(data, HELPSCOUT_KEYS):
-        if isinstance(r.get("text"), str):
-            yield TextField(path + ("text",), "html", i, _title(r, "name", "id"))
-        if isinstance(r.get("chatText"), str):
-            twin = path + ("text",) if isinstance(r.get("text"), str) else None
-            yield TextField(path + ("chatText",), "plain", i, _title(r, "name", "id"), twin)
+        yield from _html_and_plain(path, r, "text", "chatText", i, _title(r, "name", "id"))
 
 
 # --- Intercom macros: body (HTML with <attribute/> placeholders), body_text (plain)
 
 def _intercom_fields(data: object) -> Iterator[TextField]:
     for path, i, r in _iter(data, ("data", "macros")):
-        if isinstance(r.get("body"), str):
-            yield TextField(path + ("body",), "html", i, _title(r, "name", "id"))
-        if isinstance(r.get("body_text"), str):
-            twin = path + ("body",) if isinstance(r.get("body"), str) else None
-            yield TextField(path + ("body_text",), "plain", i, _title(r, "name", "id"), twin)
+        yield from _html_and_plain(path, r, "body", "body_text", i, _title(r, "name", "id"))
 
 
 # --- Front message templates: body (HTML)
 
 def _front_fields(data: object) -> Iterator[TextField]:
     for path, i, r in _iter(data, ("_results", "results")):
-        if isinstance(r.get("body"), str):
-            yield TextField(path + ("body",), "html", i, _title(r, "name", "id"))
+        yield from _html_and_plain(path, r, "body", None, i, _title(r, "name", "id"))
 
 
 # --- Gorgias macros: actions[] named setResponseText with arguments.body_html / body_text
@@ -160,19 +155,14 @@ def _gorgias_fields(data: object) -> Iterator[TextField]:
                 continue
             args = action.get("arguments") or {}
             at = path + ("actions", j, "arguments")
-            if isinstance(args.get("body_html"), str):
-                yield TextField(at + ("body_html",), "html", i, _title(macro, "name", "id"))
-            if isinstance(args.get("body_text"), str):
-                twin = at + ("body_html",) if isinstance(args.get("body_html"), str) else None
-                yield TextField(at + ("body_text",), "plain", i, _title(macro, "name", "id"), twin)
+            yield from _html_and_plain(at, args, "body_html", "body_text", i, _title(macro, "name", "id"))
 
 
 # --- Zammad text modules: content (HTML, #{...} placeholders)
 
 def _zammad_fields(data: object) -> Iterator[TextField]:
     for path, i, r in _iter(data, ("text_modules", "text_module")):
-        if isinstance(r.get("content"), str):
-            yield TextField(path + ("content",), "html", i, _title(r, "name", "id"))
+        yield from _html_and_plain(path, r, "content", None, i, _title(r, "name", "id"))
 
 
 FORMATS: list[JsonFormat] = [
