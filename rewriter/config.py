@@ -5,8 +5,14 @@ actions it can deliver (or the ones it cannot), and templates that offer any
 other action are never used.
 
     # rewriter.toml (or [tool.rewriter] in pyproject.toml)
-    deny_actions = ["call_back", "order"]   # or: allow_actions = [...]
-    follow_up_days = 2                       # working days, for {followup_date}
+    deny_actions = ["order"]                 # or: allow_actions = [...]
+    offers = ["store_credit", "call_back"]   # concrete offers this team really has (OPT_IN)
+    follow_up_days = 2                       # dated follow-ups ("by 3 March"); off by default
+
+Two kinds of promise are never made unless the settings ask for them: a
+calendar date (a reusable macro with "by 1 December" baked in is wrong the
+next day), and the concrete offers in OPT_IN (a call-back, store credit, a
+repair, a reservation ...), which only the organisation knows it has.
 """
 from __future__ import annotations
 
@@ -16,17 +22,27 @@ from pathlib import Path
 from .errors import RewriterError
 
 ACTIONS = ("order", "reserve", "notify", "alternative", "follow_up", "connect", "refund", "call_back", "book",
-           "check", "explain", "deliver", "exchange", "help", "escalate")
+           "check", "explain", "deliver", "exchange", "help", "escalate", "store_credit", "repair", "discount",
+           "pick_up")
+# Offers that depend on what the organisation really has: used only when `offers` lists them.
+OPT_IN = frozenset({"reserve", "refund", "call_back", "book", "deliver", "exchange", "escalate", "store_credit",
+                    "repair", "discount", "pick_up"})
 
 
 @dataclass(frozen=True)
 class OrgConfig:
     allowed_actions: frozenset[str] = frozenset(ACTIONS)
-    follow_up_days: int = 2
+    follow_up_days: int | None = None      # None: no calendar date in any rewrite
+    offers: frozenset[str] = frozenset()   # the OPT_IN offers this organisation has
     source: str = "defaults"
 
     def allows(self, actions: tuple[str, ...]) -> bool:
-        return all(a in self.allowed_actions for a in actions)
+        return all(a in self.allowed_actions and (a not in OPT_IN or a in self.offers) for a in actions)
+
+    @property
+    def dated(self) -> bool:
+        """Whether follow-ups may name a calendar date."""
+        return self.follow_up_days is not None
 
 
 def load_config(path: str | Path | None = None, start: Path | None = None) -> OrgConfig:
@@ -60,17 +76,21 @@ def _read_toml(path: Path) -> dict:
 
 
 def _parse(path: Path, table: dict) -> OrgConfig:
-    unknown = set(table) - {"allow_actions", "deny_actions", "follow_up_days"}
+    unknown = set(table) - {"allow_actions", "deny_actions", "follow_up_days", "offers"}
     if unknown:
         raise RewriterError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
     allowed = set(ACTIONS)
     if "allow_actions" in table:
         allowed = set(_actions(path, "allow_actions", table["allow_actions"]))
     allowed -= set(_actions(path, "deny_actions", table.get("deny_actions", [])))
-    days = table.get("follow_up_days", 2)
-    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 60:
+    days = table.get("follow_up_days")
+    if days is not None and (not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 60):
         raise RewriterError(f"{path}: follow_up_days must be a whole number of working days from 0 to 60")
-    return OrgConfig(frozenset(allowed), days, str(path))
+    offers = set(_actions(path, "offers", table.get("offers", [])))
+    not_offers = sorted(offers - OPT_IN)
+    if not_offers:
+        raise RewriterError(f"{path}: offers: {', '.join(not_offers)} need no setting (offers are: {', '.join(sorted(OPT_IN))})")
+    return OrgConfig(frozenset(allowed), days, frozenset(offers), str(path))
 
 
 def _actions(path: Path, key: str, value: object) -> list[str]:

@@ -18,6 +18,8 @@ from .detection.detector import find_in_sentence
 from .detection.findings import Finding
 from .errors import RewriterError
 from . import reply
+from .plan.address import address_tone
+from .plan.message import MessagePlan
 from .stages import clauses, seq2seq, templates
 from .stages.candidate import Candidate
 from .text import sentences
@@ -133,6 +135,7 @@ class Rewriter:
             return Result(text, text, bank.language.code, False, "none", [], [], [])
         masked = mask(text, bank.language.not_names)
         computed = self._computed(bank.language.locale) if rewrite else {}
+        plan = self.plan_for(masked.text, bank)
         findings: list[Finding] = []
         edits: list[Edit] = []
         trace: list[SentenceTrace] = []
@@ -145,11 +148,17 @@ class Rewriter:
             o_start, o_end = masked.original_range(start, end)
             step = SentenceTrace(o_start, o_end, text[o_start:o_end])
             trace.append(step)
-            chosen = self._first_verified(sentence, bank, masked, computed, step) if rewrite else None
+            chosen = None
+            if rewrite:
+                trial = plan.fork()
+                chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
+                if chosen is not None:
+                    plan.offered = trial.offered
             suggestion = masked.unmask(chosen.text) if chosen else None
             for f in raw:
                 f_start, f_end = masked.original_range(start + f.start, start + f.end)
-                findings.append(Finding(f_start, f_end, f.category, f.severity, f.rule, f.message,
+                message = f.message if chosen is not None else _with_guidance(f.message, bank)
+                findings.append(Finding(f_start, f_end, f.category, f.severity, f.rule, message,
                                         text[f_start:f_end], suggestion))
             if chosen is not None:
                 edits.append(Edit(o_start, o_end, text[o_start:o_end], suggestion or "", chosen.engine, chosen.rule,
@@ -160,15 +169,21 @@ class Rewriter:
         engine = next((e for e in ENGINES if any(ed.engine == e for ed in edits)), "none")
         return Result(text, output, bank.language.code, output != text, engine, findings, edits, trace)
 
-    def _model_tone(self, sentence: str, bank: Bank) -> str:
-        """The caller's tone, else that of the situation a rule recognises, else the language's."""
-        if self.tone:
-            return self.tone
+    def plan_for(self, masked_text: str, bank: Bank) -> MessagePlan:
+        """A fresh plan for one message: the caller's tone, else the one the input's address form shows."""
+        return MessagePlan(self.tone or address_tone(masked_text, bank), self.config)
+
+    def _model_tone(self, sentence: str, bank: Bank, plan: MessagePlan) -> str:
+        """The message's tone, else that of the situation a rule recognises, else the language's."""
+        if plan.tone:
+            return plan.tone
         matches = templates.match_rules(sentence, bank)
         return templates.tone_for(matches[0][0], bank, None) if matches else bank.language.default_tone
 
     def _computed(self, locale: str) -> dict[str, str]:
-        """Computed template values for a locale; the same all day, so made once."""
+        """Computed template values for a locale (none unless the settings ask for dates); made once a day."""
+        if not self.config.dated:
+            return {}
         if locale not in self._computed_cache:
             from .render.values import computed_slots  # noqa: PLC0415 - Babel only when rewriting
             self._computed_cache[locale] = computed_slots(locale, self.today, self.config.follow_up_days)
@@ -184,52 +199,69 @@ class Rewriter:
             edit.replacement = text
 
     def _first_verified(self, sentence: str, bank: Bank, masked: Masked, computed: dict[str, str],
-                        step: SentenceTrace, depth: int = 0) -> Candidate | None:
-        """The first candidate for ``sentence`` that passes verification, else one built clause by clause."""
-        for candidate in self._candidates(sentence, bank, computed):
+                        step: SentenceTrace, plan: MessagePlan, depth: int = 0) -> Candidate | None:
+        """The first candidate for ``sentence`` that passes verification, else one built clause by clause.
+
+        The offers of the chosen candidate are recorded in ``plan``.
+        """
+        for candidate in self._candidates(sentence, bank, computed, plan):
             verdict = verify(candidate.text, sentence, bank, masked.unmask)
             if candidate.engine == "model":
                 verdict.failures += fidelity_failures(candidate.text, sentence, bank)
             step.attempts.append(Attempt(candidate.engine, candidate.rule, masked.unmask(candidate.text),
                                          verdict.failures, candidate.source))
             if verdict.ok:
+                plan.made(candidate.actions)
                 return candidate
         if depth < 3 and "template" in self.engines:
-            return self._by_clauses(sentence, bank, masked, computed, step, depth)
+            return self._by_clauses(sentence, bank, masked, computed, step, plan, depth)
         return None
 
     def _by_clauses(self, sentence: str, bank: Bank, masked: Masked, computed: dict[str, str],
-                    step: SentenceTrace, depth: int) -> Candidate | None:
-        """Cut after a clause a rule matches whole; rewrite or keep the rest (see stages.clauses)."""
+                    step: SentenceTrace, plan: MessagePlan, depth: int) -> Candidate | None:
+        """Cut after a clause a rule matches whole; rewrite or keep the rest (see stages.clauses).
+
+        The second clause is planned after the first: it states what is
+        possible without repeating the first one's offer.
+        """
         for head, rest in clauses.split_points(sentence, bank):
             if not templates.match_rules(head, bank):
                 continue
-            first = self._first_verified(head, bank, masked, computed, step, depth + 1)
+            trial = plan.fork()
+            first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
             if first is None:
                 continue
             if find_in_sentence(rest, bank):
-                second = self._first_verified(rest, bank, masked, computed, step, depth + 1)
+                second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
                 if second is None:
                     continue
                 rest_text, rules = clauses.as_sentence(second.text), [first.rule, second.rule]
+                actions = first.actions + second.actions
             else:
-                rest_text, rules = clauses.as_sentence(rest), [first.rule]
+                rest_text, rules, actions = clauses.as_sentence(rest), [first.rule], first.actions
             head_text = clauses.as_sentence(first.text)
             # Two clauses saying the same thing get one rewrite, not the same sentence twice.
             text = head_text if rest_text == head_text else head_text + " " + rest_text
-            combined = Candidate(text, "template", ",".join(r for r in rules if r), None, first.actions)
+            combined = Candidate(text, "template", ",".join(r for r in rules if r), None, actions)
             verdict = verify(combined.text, sentence, bank, masked.unmask)
             step.attempts.append(Attempt("template", combined.rule, masked.unmask(text), verdict.failures, "clauses"))
             if verdict.ok:
+                plan.offered = trial.offered
                 return combined
         return None
 
-    def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str]):
-        if "model" in self.engines:
-            yield from seq2seq.candidates(sentence, bank.language.code, self._model_tone(sentence, bank), self.beams,
-                                          self.model_dir, computed)
+    def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str], plan: MessagePlan):
+        if "model" in self.engines and not plan.offered:
+            yield from seq2seq.candidates(sentence, bank.language.code, self._model_tone(sentence, bank, plan),
+                                          self.beams, self.model_dir, computed)
         if "template" in self.engines:
-            yield from templates.candidates(sentence, bank, self.tone, self.config, computed)
+            yield from templates.candidates(sentence, bank, plan, computed)
+
+
+def _with_guidance(message: str, bank: Bank) -> str:
+    """A finding left without a rewrite says what to do instead, in the bank's language."""
+    advice = bank.language.guidance.get("no_rewrite")
+    return f"{message} {advice}" if advice and advice not in message else message
 
 
 def _splice(text: str, edits: list[Edit]) -> str:

@@ -4,7 +4,8 @@ Hear and empathise (apologising without admitting fault) before the first
 rewritten sentence, lead with what we can do (the rewrite itself), and
 provide a follow-up commitment after the last one. Greetings and sign-offs
 around them stay where they are. The follow-up is left out when the
-organisation does not allow the ``follow_up`` action.
+organisation does not allow the ``follow_up`` action; it names a date only
+when the settings ask for dated follow-ups.
 """
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ def wrap(replacements: list[str], situation: str, tone: str, bank: Bank, config:
     else:
         out[0] = f"{empathy} {out[0]}"
     if config.allows(("follow_up",)):
-        follow_up = re.sub(r"\{([a-z_]+)\}", lambda m: computed[m.group(1)], reply.follow_up[tone])
-        out[-1] = f"{out[-1]} {follow_up}"
+        follow_up = reply.follow_up[tone] if config.dated else reply.follow_up_undated.get(tone)
+        if follow_up and "{" in follow_up and not computed:
+            follow_up = None      # a dated line with no date to give
+        if follow_up:
+            follow_up = re.sub(r"\{([a-z_]+)\}", lambda m: computed[m.group(1)], follow_up)
+            out[-1] = f"{out[-1]} {follow_up}"
     return out

@@ -45,7 +45,8 @@ class ExampleOutcome:
 def run_example(bank: Bank, rule: str, example: Example) -> ExampleOutcome:
     from ..pipeline import Rewriter  # noqa: PLC0415 - pipeline imports banks
 
-    rewriter = Rewriter(bank.language.code, example.tone, engines=("template",), config=OrgConfig(),
+    config = OrgConfig(offers=frozenset(example.offers), follow_up_days=example.follow_up_days)
+    rewriter = Rewriter(bank.language.code, example.tone, engines=("template",), config=config,
                         today=EXAMPLE_TODAY, style="full" if rule == "reply" else "sentence")
     result = rewriter.rewrite(example.input)
     return ExampleOutcome(rule, example, result.output, result.engine, tuple(e.rule or "" for e in result.edits),

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import BankError, RewriterError
 from . import bank_cache
-from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, Template
+from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, SlotType, Template
 from .lazy_regex import LazyRegex
 from .lexicon import Entry, Lexicon
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
@@ -173,6 +173,15 @@ def _load_language(path: Path, lang: str) -> Language:
             inflections[name] = [(LazyRegex.checked(rx), repl) for rx, repl in pairs]
         except re.error as exc:
             raise BankError(display_path(path), f"bad regex: {exc}", line=line_of(lines, ("inflections", name)), entry=f"inflections.{name}") from None
+    address_forms, slot_types = {}, {}
+    try:
+        for tone, phrases in data.get("address_forms", {}).items():
+            if phrases:
+                address_forms[tone] = compile_phrase_list(phrases)
+        for slot, kinds in data.get("slot_types", {}).items():
+            slot_types[slot] = SlotType(**{kind: compile_phrase_list(phrases) for kind, phrases in kinds.items() if phrases})
+    except (PatternSyntaxError, re.error) as exc:
+        raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, ("slot_types",)), entry="slot_types") from None
     return Language(
         code=lang,
         name=data["name"],
@@ -191,6 +200,9 @@ def _load_language(path: Path, lang: str) -> Language:
         negation_phrases=tuple(data.get("negation_markers", [])),
         discouraged_phrases=tuple(data.get("discouraged", [])),
         softener_phrases=tuple(data.get("softeners", [])),
+        address_forms=address_forms,
+        slot_types=slot_types,
+        guidance=dict(data.get("guidance", {})),
     )
 
 
@@ -206,7 +218,8 @@ def _kept_before_conjunctions(softeners: LazyRegex | None, data: dict) -> LazyRe
 
 def _examples(raw: list[dict], path: Path, lines: dict, at: tuple) -> list[Example]:
     return [
-        Example(ex["in"], ex.get("out"), ex.get("tone"), bool(ex.get("unchanged")), f"{display_path(path)}:{line_of(lines, at + (i,))}")
+        Example(ex["in"], ex.get("out"), ex.get("tone"), bool(ex.get("unchanged")), f"{display_path(path)}:{line_of(lines, at + (i,))}",
+                tuple(ex.get("settings", {}).get("offers", ())), ex.get("settings", {}).get("follow_up_days"))
         for i, ex in enumerate(raw)
     ]
 
@@ -253,8 +266,9 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
                 hit = regex.search(plain) if regex else None
                 if hit:
                     raise BankError(display_path(path), f"template contains the {marker_kind} {hit.group()!r}", line=where, entry=entry)
-            if not language.actions.search(plain):
-                raise BankError(display_path(path), "template offers no action (none of language.yaml's action_markers)", line=where, entry=entry)
+            if raw_t["actions"] and not language.actions.search(plain):
+                raise BankError(display_path(path), "template offers no action (none of language.yaml's action_markers); "
+                                "a statement without an offer has `actions: []`", line=where, entry=entry)
             templates.append(Template(text, tuple(raw_t["actions"]), raw_t.get("tone", "any"),
                                       tuple(n for n, _ in used), f"{display_path(path)}:{where}"))
         rules.append(Rule(
@@ -341,11 +355,13 @@ def _load_reply(path: Path, language: Language) -> Reply:
 
     empathy = {t: positive(data[t]["empathy"], (t, "empathy")) for t in ("formal", "casual")}
     follow_up = {t: positive(data[t]["follow_up"], (t, "follow_up")) for t in ("formal", "casual")}
+    undated = {t: positive(data[t]["follow_up_undated"], (t, "follow_up_undated")) for t in ("formal", "casual")
+               if "follow_up_undated" in data[t]}
     by_situation = {sid: {t: positive(v, ("situations", sid, t)) for t, v in tones.items()}
                     for sid, tones in data.get("situations", {}).items()}
     examples = [Example(ex["in"], ex["out"], ex.get("tone"), False, f"{shown}:{line_of(lines, ('examples', i))}")
                 for i, ex in enumerate(data.get("examples", []))]
-    return Reply(empathy, follow_up, by_situation, examples)
+    return Reply(empathy, follow_up, by_situation, examples, undated)
 
 
 def compile_all(bank: Bank) -> None:

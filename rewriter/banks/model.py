@@ -9,8 +9,8 @@ from .lexicon import Lexicon
 from .patterns import CompiledPattern
 from .tokens import may_match, rarest_keys, tokens_of
 
-__all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "Template",
-           "tokens_of"]
+__all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
+           "Template", "tokens_of"]
 from .trigger import AVOID, DISCOURAGED, NEGATION, SOFTENER, Trigger
 
 
@@ -23,6 +23,8 @@ class Example:
     tone: str | None
     unchanged: bool
     source: str          # "file:line", for test ids and error messages
+    offers: tuple[str, ...] = ()          # organisation settings the example runs with
+    follow_up_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,16 @@ class Template:
     tone: str            # "formal", "casual" or "any"
     slots: tuple[str, ...]
     source: str
+
+    @property
+    def dated(self) -> bool:
+        """Whether the template writes a calendar date or weekday of its own."""
+        return any(s in ("followup_date", "followup_day") for s in self.slots)
+
+    @property
+    def statement_only(self) -> bool:
+        """A positive statement without an offer: only after an offer made earlier in the message."""
+        return not self.actions
 
 
 class Matcher:
@@ -112,6 +124,7 @@ class Reply:
     follow_up: dict[str, str]                   # tone -> sentence, may use {followup_date}
     by_situation: dict[str, dict[str, str]]     # situation -> tone -> empathy sentence
     examples: list[Example]
+    follow_up_undated: dict[str, str] = field(default_factory=dict)   # tone -> sentence without a date
 
 
 @dataclass
@@ -133,6 +146,27 @@ class Language:
     negation_phrases: tuple[str, ...] = ()
     discouraged_phrases: tuple[str, ...] = ()
     softener_phrases: tuple[str, ...] = ()
+    address_forms: dict[str, LazyRegex] = field(default_factory=dict)   # tone -> phrases that mark it in the input
+    slot_types: dict[str, "SlotType"] = field(default_factory=dict)     # slot name -> what it may hold
+    guidance: dict[str, str] = field(default_factory=dict)              # finding kind -> advice, in this language
+
+
+@dataclass(frozen=True)
+class SlotType:
+    """What a captured slot may hold: refused when it starts with ``reject_start``, holds ``reject``, or lacks ``require``."""
+
+    reject_start: LazyRegex | None = None
+    require: LazyRegex | None = None
+    reject: LazyRegex | None = None
+
+    def accepts(self, value: str) -> bool:
+        if self.reject_start is not None:
+            m = self.reject_start.search(value)
+            if m and not value[:m.start()].strip():
+                return False
+        if self.reject is not None and self.reject.search(value):
+            return False
+        return self.require is None or self.require.search(value) is not None
 
 
 class Memo(dict):

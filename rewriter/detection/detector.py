@@ -61,8 +61,8 @@ def _find(sentence: str, bank: Bank, kinds: frozenset[str]) -> tuple[RawFinding,
     covered = [(0, len(sentence))] if found and found[0].category != "avoid" else [(f.start, f.end) for f in found]
     lang = bank.language
     for category, regex, message in (
-        (NEGATION, lang.negation, "Negative wording; say what you can do instead."),
-        (DISCOURAGED, lang.discouraged, "Sounds like a wall; offer a way forward."),
+        (NEGATION, lang.negation, lang.guidance.get(NEGATION, "Negative wording; say what you can do instead.")),
+        (DISCOURAGED, lang.discouraged, lang.guidance.get(DISCOURAGED, "Sounds like a wall; offer a way forward.")),
     ):
         if regex is None or category not in kinds:
             continue

@@ -202,7 +202,7 @@ def _pair(text: str, lang: str, tone: str, rule_id: str, split: str, bank: Bank,
         if not match_rules(sentence, bank):
             continue
         chosen = rewriter._first_verified(sentence, bank, masked, rewriter._computed(bank.language.locale),
-                                          SentenceTrace(start, end, sentence))
+                                          SentenceTrace(start, end, sentence), rewriter.plan_for(sentence, bank))
         if chosen is None:
             continue
         source, order = model_input(sentence, lang, tone)

@@ -49,7 +49,8 @@ def evaluate_heldout(pairs: list[Pair], model_dir, limit_per_lang: int = 300) ->
                 sentence = _masked(body)
                 holder = mask("")
                 chosen = None
-                for candidate in rewriter._candidates(sentence, bank, rewriter._computed(bank.language.locale)):
+                plan = rewriter.plan_for(sentence, bank)
+                for candidate in rewriter._candidates(sentence, bank, rewriter._computed(bank.language.locale), plan):
                     failures = verify(candidate.text, sentence, bank, holder.unmask).failures
                     if candidate.engine == "model":
                         failures += fidelity_failures(candidate.text, sentence, bank)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..banks.lazy_regex import LazyRegex
 from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule, Template, tokens_of
-from ..config import OrgConfig
+from ..plan.message import MessagePlan
 from ..text.protect import is_sentinel
 from ..banks.trigger import SOFTENER
 from ..text.view import View, drop
@@ -31,10 +31,10 @@ def tone_for(rule: Rule, bank: Bank, requested: str | None) -> str:
     return (situation.default_tone if situation else None) or bank.language.default_tone
 
 
-def ordered_templates(rule: Rule, tone: str, config: OrgConfig) -> list[Template]:
-    """Templates usable here: the tone's own first, then tone-neutral ones."""
-    allowed = [t for t in rule.templates if config.allows(t.actions)]
-    return [t for t in allowed if t.tone == tone] + [t for t in allowed if t.tone == "any"]
+def ordered_templates(rule: Rule, tone: str, plan: MessagePlan) -> list[Template]:
+    """Templates usable here: those the message plan allows, the tone's own first, then tone-neutral ones."""
+    by_tone = [t for t in rule.templates if t.tone == tone] + [t for t in rule.templates if t.tone == "any"]
+    return plan.usable(by_tone)
 
 
 def softened(sentence: str, bank: Bank) -> View:
@@ -80,17 +80,29 @@ def _literal_length(m: re.Match[str]) -> int:
     return len(m.group("clause")) - slots
 
 
-def candidates(sentence: str, bank: Bank, tone: str | None, config: OrgConfig,
-               computed: dict[str, str]) -> Iterator[Candidate]:
+def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str, str]) -> Iterator[Candidate]:
     """Candidate rewrites of one masked sentence, best first."""
     for rule, m, _view in match_rules(sentence, bank):
-        for template in ordered_templates(rule, tone_for(rule, bank, tone), config):
+        if not slots_fit(m, bank):
+            continue
+        for template in ordered_templates(rule, tone_for(rule, bank, plan.tone), plan):
             text = fill(template, m, bank, computed)
             if text is not None:
                 yield Candidate(text, "template", rule.id, template.source, template.actions, m.group("lead") or "")
     replaced = replace_avoided(sentence, bank)
     if replaced is not None:
         yield replaced
+
+
+def slots_fit(m: re.Match[str], bank: Bank) -> bool:
+    """Whether every captured slot holds what its type allows ("to Sweden" is no {item})."""
+    types = bank.language.slot_types
+    for name in m.re.groupindex:
+        kind = types.get(name)
+        value = m.group(name)
+        if kind is not None and value is not None and not kind.accepts(value.strip()):
+            return False
+    return True
 
 
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:

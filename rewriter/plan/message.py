@@ -1,0 +1,43 @@
+"""One plan per message: the tone it keeps and the offers it has already made.
+
+A reply offers one concrete next step. When a message holds several negative
+sentences, the first rewrite makes the offer and later ones state what is
+possible without promising it again (statement-only templates); an offer is
+never made twice in one message.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..banks.model import Template
+from ..config import OrgConfig
+
+
+@dataclass
+class MessagePlan:
+    tone: str | None                     # the caller's tone, else the input's address form, else None
+    config: OrgConfig
+    offered: set[str] = field(default_factory=set)
+
+    def usable(self, templates: list[Template]) -> list[Template]:
+        """The templates this message may use, in the order to try them.
+
+        Before any offer: templates with an offer the organisation has
+        (dated ones only when the settings ask for dates). After one:
+        statement-only templates first, then other offers; never the same
+        offer again.
+        """
+        allowed = [t for t in templates if self.config.allows(t.actions) and (self.config.dated or not t.dated)]
+        if not self.offered:
+            return [t for t in allowed if not t.statement_only]
+        statements = [t for t in allowed if t.statement_only]
+        others = [t for t in allowed if t.actions and self.offered.isdisjoint(t.actions)]
+        return statements + others
+
+    def made(self, actions: tuple[str, ...]) -> None:
+        """Record the offers of a rewrite the message now carries."""
+        self.offered.update(actions)
+
+    def fork(self) -> "MessagePlan":
+        """A copy to try a sentence with, kept only if the sentence's rewrite is kept."""
+        return MessagePlan(self.tone, self.config, set(self.offered))
