@@ -56,14 +56,15 @@ def test_model_rewrite_must_say_what_the_matching_rule_says(en_bank):
     sentence = "We don't deliver to Greenland."
     wrong = "I can suggest another size or colour of Greenland that is ready to ship."
     [failure] = fidelity_failures(wrong, sentence, en_bank)
-    assert failure.startswith("says something else than the templates of delivery_limits.")
+    assert failure.startswith(("says something else than the templates of delivery_limits.", "adds words"))
 
 
 def test_model_rewrite_of_an_unknown_phrasing_must_keep_its_content_words(en_bank):
     from rewriter.verification.fidelity import fidelity_failures
 
     sentence = "The espresso grinder warranty expired yesterday."
-    assert fidelity_failures("I can check the espresso grinder warranty for you today.", sentence, en_bank) == []
+    assert fidelity_failures("I can check the espresso grinder warranty for you.", sentence, en_bank) == []
+    assert fidelity_failures("I can check the espresso grinder warranty for you today.", sentence, en_bank), "today: invented"
     assert fidelity_failures("I can let you know when the lamp is back in stock.", sentence, en_bank)
 
 
