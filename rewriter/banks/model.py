@@ -223,6 +223,17 @@ class Bank:
                 for word in rarest_keys(p.required, p.required_any, common):
                     self._avoid_by_word.setdefault(word, []).append(order)
 
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """Words the bank writes in lower case (templates, examples): the fallback dictionary for names."""
+        cached = self.__dict__.get("_lower_words")
+        if cached is None:
+            texts = [t.text for r in self.rules for t in r.templates]
+            texts += [x for r in self.rules for e in r.examples for x in (e.input, e.output or "")]
+            cached = frozenset(w for text in texts for w in re.findall(r"[^\W\d_]+", text) if w.islower())
+            self.__dict__["_lower_words"] = cached
+        return cached
+
     def may_have_findings(self, text: str) -> bool:
         """False when ``text`` certainly holds no finding (see `trigger`)."""
         return self.trigger.any(text)
