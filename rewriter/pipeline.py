@@ -228,9 +228,16 @@ class Rewriter:
         The second clause is planned after the first: it states what is
         possible without repeating the first one's offer.
         """
-        for head, rest in clauses.split_points(sentence, bank):
-            if not templates.match_rules(head, bank):
+        cuts = [(head, rest, False) for head, rest in clauses.split_points(sentence, bank)]
+        cuts += [(head, rest, True) for head, rest in clauses.bare_joins(sentence, bank)]
+        for head, rest, bare in cuts:
+            head_matches = templates.match_rules(head, bank)
+            if not head_matches:
                 continue
+            if bare:
+                rest = self._explained_rest(rest, head_matches, bank)
+                if rest is None:
+                    continue
             trial = plan.fork()
             first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
             if first is None:
@@ -252,6 +259,19 @@ class Rewriter:
             if verdict.ok:
                 plan.offered = trial.offered
                 return combined
+        return None
+
+    @staticmethod
+    def _explained_rest(rest: str, head_matches, bank: Bank) -> str | None:
+        """The clause after a bare conjunction, as a rule can read it, or None when no rule explains it."""
+        if templates.match_rules(rest, bank):
+            return rest
+        _, m, _ = head_matches[0]
+        subject = m.group("item") if "item" in m.re.groupindex and m.group("item") else None
+        if subject:
+            carried = clauses.with_subject(rest, subject.strip())
+            if templates.match_rules(carried, bank):
+                return carried
         return None
 
     def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str], plan: MessagePlan):
