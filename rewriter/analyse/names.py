@@ -61,7 +61,13 @@ def tool_for(lang: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def is_common_word(word: str, lang: str, bank_words: frozenset[str] = frozenset()) -> bool:
-    """True when ``word`` (as written, capitalised) is an ordinary word, safe to lower-case mid-sentence."""
+    """True when ``word`` (as written, capitalised) is an ordinary word, safe to lower-case mid-sentence.
+
+    A word the bank itself writes in lower case ("the", "den") needs no
+    dictionary: that keeps the dictionaries unloaded for most sentences.
+    """
+    if word.lower() in bank_words:
+        return True
     voikko = _voikko(lang)
     if voikko is not None:
         classes = {a.get("CLASS") for a in voikko.analyze(word)}
