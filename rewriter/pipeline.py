@@ -120,12 +120,18 @@ class Rewriter:
         self._computed_cache: dict[str, dict[str, str]] = {}
 
     def bank_for(self, text: str) -> Bank:
-        lang = self.lang
-        if lang == "auto":
-            lang = identify(visible(mask(text).text)) or ""
-            if not lang:
-                raise RewriterError("cannot tell the language of the input; pass --lang")
-        return load_bank(lang)
+        """The bank of the text's language (identified when ``lang`` is auto)."""
+        return self._bank_and_mask(text)[0]
+
+    def _bank_and_mask(self, text: str) -> tuple[Bank, Masked | None]:
+        """The bank, and for ``auto`` the masked text language ID already made (None: not made yet)."""
+        if self.lang != "auto":
+            return load_bank(self.lang), None
+        masked = mask(text)
+        lang = identify(visible(masked.text)) or ""
+        if not lang:
+            raise RewriterError("cannot tell the language of the input; pass --lang")
+        return load_bank(lang), masked
 
     def rewrite(self, text: str, rewrite: bool = True) -> Result:
         """Rewrite every negative sentence of ``text`` that can be rewritten safely.
@@ -133,10 +139,13 @@ class Rewriter:
         With ``rewrite=False`` only detection runs (a linter that shows no
         suggestions saves the candidates and their verification).
         """
-        bank = self.bank_for(text)
+        bank, masked = self._bank_and_mask(text)
         if not bank.may_have_findings(text):
             return Result(text, text, bank.language.code, False, "none", [], [], [])
-        masked = mask(text, bank.language.not_names)
+        # The mask language ID made serves, unless a word this language never
+        # takes for a name ("Te", "I") needs masking differently.
+        if masked is None or any(w in bank.language.not_names for w in text.split()):
+            masked = mask(text, bank.language.not_names)
         computed = self._computed(bank.language.locale) if rewrite else {}
         plan = self.plan_for(masked.text, bank)
         findings: list[Finding] = []
@@ -228,9 +237,16 @@ class Rewriter:
         The second clause is planned after the first: it states what is
         possible without repeating the first one's offer.
         """
-        for head, rest in clauses.split_points(sentence, bank):
-            if not templates.match_rules(head, bank):
+        cuts = [(head, rest, False) for head, rest in clauses.split_points(sentence, bank)]
+        cuts += [(head, rest, True) for head, rest in clauses.bare_joins(sentence, bank)]
+        for head, rest, bare in cuts:
+            head_matches = templates.match_rules(head, bank)
+            if not head_matches:
                 continue
+            if bare:
+                rest = self._explained_rest(rest, head_matches, bank)
+                if rest is None:
+                    continue
             trial = plan.fork()
             first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
             if first is None:
@@ -252,6 +268,19 @@ class Rewriter:
             if verdict.ok:
                 plan.offered = trial.offered
                 return combined
+        return None
+
+    @staticmethod
+    def _explained_rest(rest: str, head_matches, bank: Bank) -> str | None:
+        """The clause after a bare conjunction, as a rule can read it, or None when no rule explains it."""
+        if templates.match_rules(rest, bank):
+            return rest
+        _, m, _ = head_matches[0]
+        subject = m.group("item") if "item" in m.re.groupindex and m.group("item") else None
+        if subject:
+            carried = clauses.with_subject(rest, subject.strip())
+            if templates.match_rules(carried, bank):
+                return carried
         return None
 
     def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str], plan: MessagePlan):
