@@ -1,31 +1,43 @@
 # The two set-up commands of the README: `make demo` and `make test`.
-# Both create .venv on first use and install the package into it.
+# Both create .venv on first use. `demo` installs the run-time dependencies
+# only; `test` adds the test and training extras (torch among them).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+RUN_STAMP  := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test install eval-deps clean
+.PHONY: demo test install system-deps eval-deps clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,train]'
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	@bash scripts/system-deps.sh
+	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python -m compileall -q rewriter   # an editable install compiles nothing; start-up needs .pyc files
-	touch $(STAMP)
+	touch $(RUN_STAMP)
 
-install: $(STAMP)
+$(TEST_STAMP): pyproject.toml $(RUN_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,train]'
+	touch $(TEST_STAMP)
 
-demo: $(STAMP)
+install: $(RUN_STAMP)
+
+demo: $(RUN_STAMP)
 	@$(BIN)/python scripts/demo.py
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/rewriter bank validate
 	$(BIN)/python -m pytest -q
 
 # Spell-check dictionaries for eval's fluency proxy (Debian; needs root).
-eval-deps: $(STAMP)
-	apt-get install -y libenchant-2-2 libenchant-2-voikko voikko-fi hunspell-is hunspell-no hunspell-en-us
+eval-deps: $(TEST_STAMP)
+	bash scripts/system-deps.sh
 	$(BIN)/python -m pip install --quiet -e '.[test,eval]'
 
 clean:

@@ -29,6 +29,9 @@ from .verification.fidelity import fidelity_failures
 from .verification.langid import identify
 
 ENGINES = ("model", "template")
+# The model runs only when asked: on the sealed sets it added no rewrite a blind
+# reader judged good, and it invented products (docs/BENCHMARKS.md).
+DEFAULT_ENGINES = ("template",)
 TONES = ("formal", "casual")
 STYLES = ("sentence", "full")
 
@@ -94,7 +97,7 @@ class Result:
 class Rewriter:
     """A configured pipeline for one language; reuse it for many texts."""
 
-    def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = ENGINES,
+    def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = DEFAULT_ENGINES,
                  config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence",
                  beams: int = 1, model_dir: Path | None = None):
         if tone is not None and tone not in TONES:
@@ -117,12 +120,18 @@ class Rewriter:
         self._computed_cache: dict[str, dict[str, str]] = {}
 
     def bank_for(self, text: str) -> Bank:
-        lang = self.lang
-        if lang == "auto":
-            lang = identify(visible(mask(text).text)) or ""
-            if not lang:
-                raise RewriterError("cannot tell the language of the input; pass --lang")
-        return load_bank(lang)
+        """The bank of the text's language (identified when ``lang`` is auto)."""
+        return self._bank_and_mask(text)[0]
+
+    def _bank_and_mask(self, text: str) -> tuple[Bank, Masked | None]:
+        """The bank, and for ``auto`` the masked text language ID already made (None: not made yet)."""
+        if self.lang != "auto":
+            return load_bank(self.lang), None
+        masked = mask(text)
+        lang = identify(visible(masked.text)) or ""
+        if not lang:
+            raise RewriterError("cannot tell the language of the input; pass --lang")
+        return load_bank(lang), masked
 
     def rewrite(self, text: str, rewrite: bool = True) -> Result:
         """Rewrite every negative sentence of ``text`` that can be rewritten safely.
@@ -130,10 +139,13 @@ class Rewriter:
         With ``rewrite=False`` only detection runs (a linter that shows no
         suggestions saves the candidates and their verification).
         """
-        bank = self.bank_for(text)
+        bank, masked = self._bank_and_mask(text)
         if not bank.may_have_findings(text):
             return Result(text, text, bank.language.code, False, "none", [], [], [])
-        masked = mask(text, bank.language.not_names)
+        # The mask language ID made serves, unless a word this language never
+        # takes for a name ("Te", "I") needs masking differently.
+        if masked is None or any(w in bank.language.not_names for w in text.split()):
+            masked = mask(text, bank.language.not_names)
         computed = self._computed(bank.language.locale) if rewrite else {}
         plan = self.plan_for(masked.text, bank)
         findings: list[Finding] = []
@@ -205,7 +217,8 @@ class Rewriter:
         The offers of the chosen candidate are recorded in ``plan``.
         """
         for candidate in self._candidates(sentence, bank, computed, plan):
-            verdict = verify(candidate.text, sentence, bank, masked.unmask)
+            verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
+                             needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.offered)
             if candidate.engine == "model":
                 verdict.failures += fidelity_failures(candidate.text, sentence, bank)
             step.attempts.append(Attempt(candidate.engine, candidate.rule, masked.unmask(candidate.text),
@@ -224,9 +237,16 @@ class Rewriter:
         The second clause is planned after the first: it states what is
         possible without repeating the first one's offer.
         """
-        for head, rest in clauses.split_points(sentence, bank):
-            if not templates.match_rules(head, bank):
+        cuts = [(head, rest, False) for head, rest in clauses.split_points(sentence, bank)]
+        cuts += [(head, rest, True) for head, rest in clauses.bare_joins(sentence, bank)]
+        for head, rest, bare in cuts:
+            head_matches = templates.match_rules(head, bank)
+            if not head_matches:
                 continue
+            if bare:
+                rest = self._explained_rest(rest, head_matches, bank)
+                if rest is None:
+                    continue
             trial = plan.fork()
             first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
             if first is None:
@@ -243,11 +263,24 @@ class Rewriter:
             # Two clauses saying the same thing get one rewrite, not the same sentence twice.
             text = head_text if rest_text == head_text else head_text + " " + rest_text
             combined = Candidate(text, "template", ",".join(r for r in rules if r), None, actions)
-            verdict = verify(combined.text, sentence, bank, masked.unmask)
+            verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False)
             step.attempts.append(Attempt("template", combined.rule, masked.unmask(text), verdict.failures, "clauses"))
             if verdict.ok:
                 plan.offered = trial.offered
                 return combined
+        return None
+
+    @staticmethod
+    def _explained_rest(rest: str, head_matches, bank: Bank) -> str | None:
+        """The clause after a bare conjunction, as a rule can read it, or None when no rule explains it."""
+        if templates.match_rules(rest, bank):
+            return rest
+        _, m, _ = head_matches[0]
+        subject = m.group("item") if "item" in m.re.groupindex and m.group("item") else None
+        if subject:
+            carried = clauses.with_subject(rest, subject.strip())
+            if templates.match_rules(carried, bank):
+                return carried
         return None
 
     def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str], plan: MessagePlan):

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from rewriter.plan.message import MessagePlan
 from rewriter import Rewriter, RewriterError, rewrite
 from rewriter.config import ACTIONS, OrgConfig
 
@@ -50,8 +51,9 @@ def test_when_no_allowed_template_remains_the_original_stays():
 def test_sentence_initial_slot_is_lower_cased_but_names_are_not():
     assert "as soon as we have the red dress back" in rewrite("The red dress is sold out.", lang="en",
                                                               engines=("template",)).output
-    out = rewrite("Aurora is sold out. The Aurora lamp is sold out.", lang="en", engines=("template",)).output
-    assert "as soon as we have Aurora back" in out and "as soon as we have the Aurora lamp back" in out
+    out = rewrite("Aurora is sold out. Thanks! The Aurora lamp is sold out.", lang="en", engines=("template",)).output
+    assert "as soon as we have Aurora back" in out
+    assert "as soon as we have the Aurora lamp back" in rewrite("The Aurora lamp is sold out.", lang="en").output
 
 
 def test_lead_in_is_kept_and_the_softener_dropped():
@@ -72,7 +74,7 @@ def test_followup_date_is_rendered_for_the_bank_locale():
 
     bank = load_bank("en")
     computed = {"followup_date": "7 January", "followup_day": "Wednesday"}
-    got = list(candidates("The lamp is sold out.", bank, None, OrgConfig(), computed))
+    got = list(candidates("The lamp is sold out.", bank, MessagePlan(None, OrgConfig(follow_up_days=2)), computed))
     assert got and all(c.engine == "template" for c in got)
     assert Rewriter("en", today=dt.date(2026, 1, 5)).today == dt.date(2026, 1, 5)
 
@@ -82,7 +84,11 @@ def test_full_reply_wraps_the_rewrite_in_empathy_and_follow_up():
     out = Rewriter("en", tone="casual", style="full", today=dt.date(2026, 1, 5), engines=("template",)).rewrite(text).output
     lines = out.split("\n")
     assert lines[0] == "Hi {{name}}," and lines[2] == "Best, Anna"
-    assert lines[1].startswith("Thanks for your interest") and lines[1].endswith("by 7 January to make sure it's all sorted.")
+    assert lines[1].startswith("Thanks for your interest")
+    assert "January" not in out and "{" not in lines[1], "no calendar date unless the settings ask for one"
+    dated = Rewriter("en", tone="casual", style="full", today=dt.date(2026, 1, 5), engines=("template",),
+                     config=OrgConfig(follow_up_days=2)).rewrite(text).output
+    assert dated.split("\n")[1].endswith("by 7 January to make sure it's all sorted.")
 
 
 def test_full_reply_leaves_out_a_follow_up_the_organisation_cannot_give():

@@ -56,12 +56,27 @@ def test_model_rewrite_must_say_what_the_matching_rule_says(en_bank):
     sentence = "We don't deliver to Greenland."
     wrong = "I can suggest another size or colour of Greenland that is ready to ship."
     [failure] = fidelity_failures(wrong, sentence, en_bank)
-    assert failure.startswith("says something else than the templates of delivery_limits.")
+    assert failure.startswith(("says something else than the templates of delivery_limits.", "adds words"))
 
 
 def test_model_rewrite_of_an_unknown_phrasing_must_keep_its_content_words(en_bank):
     from rewriter.verification.fidelity import fidelity_failures
 
     sentence = "The espresso grinder warranty expired yesterday."
-    assert fidelity_failures("I can check the espresso grinder warranty for you today.", sentence, en_bank) == []
+    assert fidelity_failures("I can check the espresso grinder warranty for you.", sentence, en_bank) == []
+    assert fidelity_failures("I can check the espresso grinder warranty for you today.", sentence, en_bank), "today: invented"
     assert fidelity_failures("I can let you know when the lamp is back in stock.", sentence, en_bank)
+
+
+def test_a_model_rewrite_may_not_add_a_product_the_sentence_never_named():
+    from rewriter.banks import load_bank
+    from rewriter.stages.templates import match_rules
+    from rewriter.verification.fidelity import added_words
+
+    bank = load_bank("fi")
+    sentence = "Tuote on loppunut varastosta."
+    rules = [r for r, _, _ in match_rules(sentence, bank)]
+    invented = "voin ilmoittaa sinulle heti, kun tammipöytä on taas varastossa."
+    faithful = "voin ilmoittaa sinulle heti, kun tuote on taas varastossa."
+    assert added_words(invented, sentence, rules, bank) == {"tammipöytä"}
+    assert added_words(faithful, sentence, rules, bank) == set()

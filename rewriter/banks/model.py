@@ -201,6 +201,7 @@ class Bank:
     _avoid_by_word: dict[str, list[int]] = field(init=False, repr=False)                   # word -> avoid entry
     match_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)      # stages.templates.match_rules
     findings_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)   # detection.detector
+    lower_words: frozenset[str] = field(init=False, repr=False)    # see _lower_case_words
 
     def __post_init__(self) -> None:
         if not self.rules:
@@ -208,6 +209,7 @@ class Bank:
         # Built once here, so a cached bank carries them: every phrase is
         # filed under its rarest word (`tokens.rarest_keys`).
         lang = self.language
+        self.lower_words = self._lower_case_words()
         common = self._template_word_counts()
         self.trigger = Trigger({NEGATION: lang.negation_phrases, DISCOURAGED: lang.discouraged_phrases,
                                 SOFTENER: lang.softener_phrases, AVOID: [p for a in self.avoid for p in a.phrases]},
@@ -222,6 +224,12 @@ class Bank:
             for p in entry.patterns:
                 for word in rarest_keys(p.required, p.required_any, common):
                     self._avoid_by_word.setdefault(word, []).append(order)
+
+    def _lower_case_words(self) -> frozenset[str]:
+        """Words the bank writes in lower case (templates, examples): the fallback dictionary for names."""
+        texts = [t.text for r in self.rules for t in r.templates]
+        texts += [x for r in self.rules for e in r.examples for x in (e.input, e.output or "")]
+        return frozenset(w for text in texts for w in re.findall(r"[^\W\d_]+", text) if w.islower())
 
     def may_have_findings(self, text: str) -> bool:
         """False when ``text`` certainly holds no finding (see `trigger`)."""

@@ -2,8 +2,8 @@
 
 A reply offers one concrete next step. When a message holds several negative
 sentences, the first rewrite makes the offer and later ones state what is
-possible without promising it again (statement-only templates); an offer is
-never made twice in one message.
+possible without promising anything more (statement-only templates): offers
+are never stacked, and never made twice in one message.
 """
 from __future__ import annotations
 
@@ -23,16 +23,14 @@ class MessagePlan:
         """The templates this message may use, in the order to try them.
 
         Before any offer: templates with an offer the organisation has
-        (dated ones only when the settings ask for dates). After one:
-        statement-only templates first, then other offers; never the same
-        offer again.
+        (dated ones only when the settings ask for dates). After one: only
+        statement-only templates, so a message never stacks offers; a
+        sentence whose rule has none is kept, with its finding.
         """
         allowed = [t for t in templates if self.config.allows(t.actions) and (self.config.dated or not t.dated)]
         if not self.offered:
             return [t for t in allowed if not t.statement_only]
-        statements = [t for t in allowed if t.statement_only]
-        others = [t for t in allowed if t.actions and self.offered.isdisjoint(t.actions)]
-        return statements + others
+        return [t for t in allowed if t.statement_only]
 
     def made(self, actions: tuple[str, ...]) -> None:
         """Record the offers of a rewrite the message now carries."""

@@ -8,6 +8,11 @@ comma (the language's ``clause_joiners``: "and", "og", "ja", "en") is
 dropped. Each part becomes a sentence of its own; a part without findings is
 kept as it was. Subordinate conjunctions ("because", "fordi") are not
 joiners: a reason cannot stand alone as a sentence.
+
+Without a comma ("The lamp is sold out and won't be back before May") the
+cut is made only where a rule explains both parts; a second part with no
+subject of its own gets the first part's subject (the slot its rule
+captured as {item}).
 """
 from __future__ import annotations
 
@@ -18,7 +23,11 @@ from ..banks.model import Bank
 
 
 def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
-    """(head, rest) pairs: the sentence cut at a comma, semicolon or dash, left to right."""
+    """(head, rest) pairs: the sentence cut at a comma, semicolon or dash, left to right.
+
+    Cuts at a bare conjunction ("sold out and won't be back") come after, in
+    `bare_joins`: the caller accepts those only when a rule explains both parts.
+    """
     # Only at punctuation: without it, the second clause often shares the
     # first one's subject ("I'm busy now but will look later") and cannot
     # stand alone.
@@ -32,6 +41,22 @@ def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
             continue        # "..., because you paid by card": a reason cannot stand alone
         if head and re.search(r"\w", rest):
             yield head, rest
+
+
+def bare_joins(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
+    """(head, rest) pairs cut at a coordinating conjunction with no comma before it."""
+    joiners = bank.language.clause_joiners
+    if not joiners:
+        return
+    for m in re.finditer(r"(?<![,;])\s+(?:%s)\s+" % joiners, sentence, re.IGNORECASE):
+        head, rest = sentence[:m.start()].rstrip(), sentence[m.end():].strip()
+        if head and re.search(r"\w", rest):
+            yield head, rest
+
+
+def with_subject(rest: str, subject: str) -> str:
+    """The second clause with the first one's subject carried in: "won't be back" -> "the lamp won't be back"."""
+    return f"{subject} {rest}"
 
 
 def as_sentence(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..analyse.names import is_common_word
 from ..banks.lazy_regex import LazyRegex
 from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule, Template, tokens_of
@@ -153,13 +154,17 @@ def _lower_first(text: str, bank: Bank) -> str:
     """Lower-case a sentence-initial word that now stands inside a sentence.
 
     Names are masked (sentinels), so they are never touched; words the bank
-    lists as always capitalised (English "I") stay too.
+    lists as always capitalised (English "I") stay too, and so does a word
+    the language's dictionary does not know as a common word
+    (`analyse.names`).
     """
     if not text or is_sentinel(text[0]) or not text[0].isupper():
         return text
     first = re.match(r"[\w'’]+", text)
     if first and (first.group() in bank.language.not_names or first.group().isupper() and len(first.group()) > 1):
         return text
+    if first and not is_common_word(first.group(), bank.language.code, bank.lower_words):
+        return text      # a name by the language's dictionary: "Polaris", "Turun"
     return text[0].lower() + text[1:]
 
 

@@ -12,6 +12,8 @@ only (templates copy their slots by construction):
   text without slots, compared on their first five letters). A model that
   answers "we don't deliver to Greenland" with "I can suggest another size"
   keeps the place but not the situation;
+- no content word may be added that is neither in the sentence, nor in a
+  matching rule's templates, nor one of the bank's function words;
 - where none does, at least 60% of the sentence's content words (four
   letters or more, not negation markers or softeners; compared on their first
   five letters, so inflected forms count) must appear in it.
@@ -37,6 +39,9 @@ def fidelity_failures(candidate: str, sentence: str, bank: Bank) -> list[str]:
         return ["protected text repeated or dropped"]
     lowered = candidate.lower()
     matches = match_rules(sentence, bank)
+    added = added_words(lowered, sentence, [r for r, _, _ in matches], bank)
+    if added:
+        return [f"adds words that neither the sentence nor a matching template has: {', '.join(sorted(added)[:5])}"]
     if matches:
         rule, m, _ = matches[0]
         lost = [m.group(slot).strip() for slot in sorted(rule.slots)
@@ -63,6 +68,37 @@ def fidelity_failures(candidate: str, sentence: str, bank: Bank) -> list[str]:
     if recall < MIN_CONTENT_RECALL:
         return [f"keeps {recall:.0%} of the sentence's content words (needs {MIN_CONTENT_RECALL:.0%})"]
     return []
+
+
+def added_words(lowered: str, sentence: str, rules, bank: Bank) -> set[str]:
+    """Content words of a rewrite found neither in the sentence, nor in a matching rule's templates,
+    nor among the bank's function words (words that its templates share across situations).
+
+    A model must never add a fact: a product, a place, a weekday or a remedy it
+    was not given comes out here.
+    """
+    allowed = {w[:5] for w in _WORD.findall(sentence.lower())}
+    for rule in rules:
+        for template in rule.templates:
+            allowed |= {w[:5] for w in _WORD.findall(_SLOT.sub(" ", template.text).lower())}
+    allowed |= _function_words(bank)
+    return {w for w in _WORD.findall(lowered) if w[:5] not in allowed}
+
+
+def _function_words(bank: Bank) -> frozenset[str]:
+    """Stems used by the templates of at least a third of the bank's situations: the language's glue, no facts."""
+    cached = getattr(bank, "_function_stems", None)
+    if cached is not None:
+        return cached
+    where: dict[str, set[str]] = {}
+    for rule in bank.rules:
+        for template in rule.templates:
+            for w in _WORD.findall(_SLOT.sub(" ", template.text).lower()):
+                where.setdefault(w[:5], set()).add(rule.situation)
+    floor = max(2, len(bank.situations) // 3)
+    stems = frozenset(w for w, sits in where.items() if len(sits) >= floor)
+    object.__setattr__(bank, "_function_stems", stems)
+    return stems
 
 
 def _template_overlap(lowered: str, rules) -> float:

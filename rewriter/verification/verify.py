@@ -2,9 +2,14 @@
 
 1. no negation marker, discouraged word or avoid-phrase is left;
 2. every protected span (placeholder, tag, number, name) is still there;
-3. it is in the same language (lingua, on sentences of four words or more);
-4. it offers an action (one of the language's action markers).
+3. it is in the same language (lingua, on sentences of four words or more;
+   for model candidates only: a template is written in the bank's language
+   and copies its slots from the sentence);
+4. it offers an action (one of the language's action markers), unless it is
+   a statement that follows an offer made earlier in the message.
 Model candidates must also keep what the sentence was about (`fidelity`).
+Marker regexes run only where the bank's trigger screen says a marker may
+be (the screen detection already uses), so a clean candidate costs one scan.
 A candidate that fails any check is dropped; the reasons go to --explain.
 """
 from __future__ import annotations
@@ -12,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..banks.model import Bank
+from ..banks.model import Bank, tokens_of
+from ..banks.trigger import AVOID, DISCOURAGED, NEGATION
 from ..text.protect import sentinels, visible
 from .langid import looks_like
 
@@ -28,16 +34,18 @@ class Verdict:
         return not self.failures
 
 
-def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], str] = str) -> Verdict:
+def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], str] = str, *,
+           check_language: bool = True, needs_action: bool = True) -> Verdict:
     """Check a masked ``candidate`` against the masked ``original`` sentence."""
     verdict = Verdict()
     lang = bank.language
     seen = visible(candidate)
-    for what, regex in (("negation", lang.negation), ("discouraged word", lang.discouraged)):
-        hit = regex.search(seen) if regex else None
+    kinds = bank.trigger.kinds(seen)
+    for what, kind, regex in (("negation", NEGATION, lang.negation), ("discouraged word", DISCOURAGED, lang.discouraged)):
+        hit = regex.search(seen) if regex is not None and kind in kinds else None
         if hit:
             verdict.failures.append(f"{what} {hit.group()!r} left")
-    for entry in bank.avoid:
+    for entry in bank.avoid_candidates(tokens_of(seen)) if AVOID in kinds else ():
         hit = entry.regex.search(seen)
         if hit:
             verdict.failures.append(f"avoid-phrase {hit.group()!r} left")
@@ -48,9 +56,9 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
         verdict.failures.append(f"protected text lost: {', '.join(repr(unmask(s)) for s in sorted(missing))}")
     if invented:
         verdict.failures.append("protected text from elsewhere in the message moved into this sentence")
-    if not lang.actions.search(seen):
+    if needs_action and not lang.actions.search(seen):
         verdict.failures.append("no action offered")
-    if len(seen.split()) >= MIN_WORDS_FOR_LANGID:
+    if check_language and len(seen.split()) >= MIN_WORDS_FOR_LANGID:
         other = looks_like(seen, lang.code)
         if other is not None and other != lang.code:
             verdict.failures.append(f"language looks like {other}, not {lang.code}")

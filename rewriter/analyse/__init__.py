@@ -1,0 +1,1 @@
+"""Analyse: what the language's own tools say about the words of a sentence."""

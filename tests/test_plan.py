@@ -1,0 +1,80 @@
+"""The message plan: what a reply may promise, in which tone, and how often."""
+from types import SimpleNamespace
+
+import pytest
+
+from rewriter.analyse.names import is_common_word, tool_for
+from rewriter.banks.lazy_regex import LazyRegex
+from rewriter.banks.model import SlotType, Template
+from rewriter.config import OrgConfig
+from rewriter.plan.address import address_tone
+from rewriter.plan.message import MessagePlan
+
+
+def _t(text, actions, tone="any", slots=()):
+    return Template(text, tuple(actions), tone, tuple(slots), "test")
+
+
+NOTIFY = _t("I can let you know when {item} is back.", ["notify"])
+DATED = _t("I'll get back to you by {followup_date}.", ["check"], slots=("followup_date",))
+CREDIT = _t("I can offer you store credit.", ["store_credit"])
+STATEMENT = _t("{item} is due back in March.", [])
+
+
+def test_no_dated_template_and_no_opt_in_offer_by_default():
+    plan = MessagePlan(None, OrgConfig())
+    assert plan.usable([DATED, CREDIT, NOTIFY, STATEMENT]) == [NOTIFY]
+
+
+def test_settings_turn_on_dates_and_the_offers_the_organisation_has():
+    plan = MessagePlan(None, OrgConfig(follow_up_days=2, offers=frozenset({"store_credit"})))
+    assert plan.usable([DATED, CREDIT, NOTIFY]) == [DATED, CREDIT, NOTIFY]
+
+
+def test_after_an_offer_only_statements_follow():
+    plan = MessagePlan(None, OrgConfig())
+    plan.made(("notify",))
+    assert plan.usable([NOTIFY, CREDIT, STATEMENT]) == [STATEMENT]
+    assert plan.usable([NOTIFY]) == [], "the same offer is never made twice in a message"
+
+
+def test_a_fork_does_not_leak_offers_back():
+    plan = MessagePlan(None, OrgConfig())
+    trial = plan.fork()
+    trial.made(("notify",))
+    assert not plan.offered and trial.offered == {"notify"}
+
+
+def test_address_form_of_the_input_chooses_the_tone():
+    lang = SimpleNamespace(address_forms={"casual": LazyRegex.checked(r"\b(?:sinulle|voit)\b", 2),
+                                          "formal": LazyRegex.checked(r"\b(?:teille|voitte)\b", 2)})
+    bank = SimpleNamespace(language=lang)
+    assert address_tone("Voit noutaa paketin huomenna.", bank) == "casual"
+    assert address_tone("Voitte noutaa paketin huomenna.", bank) == "formal"
+    assert address_tone("Paketti on noudettavissa.", bank) is None
+    assert address_tone("Voit kertoa teille ...", bank) is None, "both forms: the situation decides"
+
+
+def test_slot_types_refuse_a_preposition_phrase_and_require_a_date_word():
+    item = SlotType(reject_start=LazyRegex.checked(r"\b(?:to|in|on)\b", 2))
+    date = SlotType(require=LazyRegex.checked(r"\b(?:march|friday|\d+)\b", 2))
+    assert item.accepts("the red dress") and not item.accepts("to Sweden")
+    assert date.accepts("Friday") and not date.accepts("the plumber comes")
+
+
+@pytest.mark.skipif(tool_for("fi") != "voikko", reason="Voikko (libvoikko1 + voikko-fi) is not installed")
+def test_voikko_tells_finnish_names_from_common_words():
+    assert is_common_word("Tuote", "fi") and is_common_word("Harmaata", "fi")
+    assert not is_common_word("Polaris", "fi"), "unknown to Voikko: a name"
+    assert not is_common_word("Tampereen", "fi"), "a place name"
+
+
+@pytest.mark.skipif(tool_for("nb") != "hunspell", reason="Hunspell through Enchant is not installed")
+def test_hunspell_tells_bokmal_common_words():
+    assert is_common_word("Den", "nb") and is_common_word("Lampen", "nb")
+    assert not is_common_word("Bergen", "nb")
+
+
+def test_without_tools_only_the_banks_lower_case_words_are_common():
+    assert is_common_word("Widget", "xx", frozenset({"widget"}))
+    assert not is_common_word("Nordlys", "xx", frozenset({"widget"}))
