@@ -85,7 +85,10 @@ function render(result) {
   const cards = groups(result);
   renderHighlight(result, cards);
   renderCards(result, cards);
-  $("output").value = result.output;
+  const output = $("output");
+  output.value = result.output;
+  output.style.height = "auto";
+  output.style.height = `${output.scrollHeight + 4}px`;     // the whole rewrite in view, no scrolling
   $("none").hidden = cards.length > 0;
   const n = result.findings.length;
   status(n ? `${n} finding${n > 1 ? "s" : ""}, ${result.edits.length} suggestion${result.edits.length === 1 ? "" : "s"}.`
