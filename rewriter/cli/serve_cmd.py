@@ -64,9 +64,13 @@ def run(args: argparse.Namespace) -> int:
                         workers=args.workers, config=args.config, engines=engines,
                         allow_origins=tuple(args.allow_origin))
     sock = _listen(args.host, args.port)       # before warming: a taken port fails at once
-    engine = Engine(settings)
-    print(f"rewriter serve: loading {', '.join(engine.languages)}...", file=sys.stderr, flush=True)
-    engine.warm()
+    try:
+        engine = Engine(settings)
+        print(f"rewriter serve: loading {', '.join(engine.languages)}...", file=sys.stderr, flush=True)
+        engine.warm()
+    except BaseException:
+        sock.close()
+        raise
     app = create_app(settings, engine)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
