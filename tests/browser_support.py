@@ -96,7 +96,11 @@ def check_message(driver, text: str, lang: str = "auto", shortcut: bool = True) 
     Select(driver.find_element(By.ID, "lang")).select_by_value(lang)
     box = driver.find_element(By.ID, "text")
     box.clear()
-    box.send_keys(text)
+    if all(ord(c) < 0x10000 for c in text):
+        box.send_keys(text)
+    else:   # chromedriver types only the Basic Multilingual Plane: paste the rest
+        driver.execute_script("arguments[0].value = arguments[1];", box, text)
+        box.send_keys(Keys.END)
     driver.execute_script("document.getElementById('status').textContent = '';")
     if shortcut:
         box.send_keys(Keys.CONTROL, Keys.ENTER)

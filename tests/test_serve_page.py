@@ -87,6 +87,19 @@ def test_check_accept_and_copy_in_each_language(page, lang, tmp_path):
     assert no_alert(page)
 
 
+def test_accept_counts_code_points_like_the_server(page):
+    text = "𝄞😀 Hi Anna, unfortunately the red dress is out of stock.\n\nBob 👍"
+    expected = Rewriter("en").rewrite(text)
+    assert expected.edits
+    check_message(page, text, lang="en")
+    assert [m.text for m in page.find_elements(By.CSS_SELECTOR, "#highlighted mark")] == \
+        [f.text for f in expected.findings]
+    page.find_element(By.CSS_SELECTOR, "#suggestions button.accept").click()
+    wait_for(lambda: page.find_element(By.ID, "status").text.startswith("Accepted. ")
+             and not page.find_element(By.ID, "status").text.startswith("Accepted. Checking"))
+    assert page.find_element(By.ID, "text").get_property("value") == expected.output
+
+
 def lang_name(lang: str) -> str:
     return {"en": "English", "fi": "Finnish", "is": "Icelandic", "nb": "Norwegian"}[lang]
 
