@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     bank_cmd.register(commands)
     eval_cmd.register(commands)
     train_cmd.register(commands)
+    from . import serve_cmd  # noqa: PLC0415 - registered on its own line: the web server (issue #12)
+    serve_cmd.register(commands)
     return parser
 
 
