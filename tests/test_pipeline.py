@@ -39,7 +39,7 @@ def test_tone_picks_the_templates_of_that_tone():
 def test_actions_the_organisation_cannot_deliver_are_never_offered():
     no_notify = OrgConfig(frozenset(ACTIONS) - {"notify"})
     out = Rewriter("en", config=no_notify, engines=("template",)).rewrite("The red dress is out of stock.").output
-    assert "order the red dress" in out and "let you know" not in out
+    assert "order for the red dress" in out and "let you know" not in out
 
 
 def test_when_no_allowed_template_remains_the_original_stays():
