@@ -122,3 +122,8 @@ def test_full_reply_exists_in_every_language_and_tone(lang, text):
         sentence = Rewriter(lang, tone=tone, engines=("template",)).rewrite(text).output
         full = Rewriter(lang, tone=tone, style="full", engines=("template",)).rewrite(text).output
         assert sentence in full and len(full) > len(sentence) + 40
+
+
+def test_a_neutral_reason_before_a_comma_stays_and_the_negative_clause_is_rewritten():
+    out = rewrite("The lamp came in a big box, so the red dress is out of stock.", lang="en").output
+    assert out.startswith("The lamp came in a big box. ") and "out of stock" not in out
