@@ -83,4 +83,5 @@ def test_without_tools_only_the_banks_lower_case_words_are_common():
 @pytest.mark.skipif(tool_for("is") != "hunspell", reason="Hunspell through Enchant is not installed")
 def test_a_compound_of_known_words_is_a_common_word():
     assert is_common_word("Kaffivélin", "is") and is_common_word("Betalingsløsningen", "nb")
+    assert is_common_word("Netbankinn", "is")
     assert not is_common_word("Bergen", "nb"), "no compound of short parts"

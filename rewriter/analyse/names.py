@@ -86,7 +86,9 @@ def _known_compound(word: str, known) -> bool:
     Hunspell lists few of the compounds Nordic languages make freely; the last
     part carries the inflection, the first may end in a linking -s.
     """
-    for cut in range(4, len(word) - 3):      # both parts four letters or more: "ber" + "gen" is no compound
+    if len(word) < 8:                        # "bergen" is no compound of "ber" + "gen"
+        return False
+    for cut in range(3, len(word) - 3):      # a head of three letters or more, a tail of four or more
         head, tail = word[:cut], word[cut:]
         if known(tail) and (known(head) or (head.endswith("s") and known(head[:-1]))):
             return True
