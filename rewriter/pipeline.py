@@ -8,6 +8,7 @@ comes back byte for byte.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from pathlib import Path
 from dataclasses import asdict, dataclass, field
 
@@ -23,12 +24,16 @@ from .stages.candidate import Candidate
 from .text import sentences
 from .text.protect import Masked, mask, visible
 from .verification import verify
-from .verification.fidelity import fidelity_failures
+from .verification.fidelity import fidelity_failures, repeated_placeholders
 from .verification.langid import identify
 
 ENGINES = ("model", "template")
 TONES = ("formal", "casual")
 STYLES = ("sentence", "full")
+# The longest text one call takes (characters); Rewriter(max_chars=...) or
+# $REWRITER_MAX_CHARS changes it, 0 lifts it. Every stage is linear in the
+# text's length, but a macro of this size is a mistake, not a reply.
+MAX_CHARS = 200_000
 
 
 @dataclass
@@ -94,7 +99,8 @@ class Rewriter:
 
     def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = ENGINES,
                  config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence",
-                 beams: int = 1, model_dir: Path | None = None):
+                 beams: int = 1, model_dir: Path | None = None, max_chars: int | None = None):
+        self.max_chars = _max_chars(max_chars)
         if tone is not None and tone not in TONES:
             raise RewriterError(f"unknown tone {tone!r} (use formal or casual)")
         if style not in STYLES:
@@ -128,6 +134,9 @@ class Rewriter:
         With ``rewrite=False`` only detection runs (a linter that shows no
         suggestions saves the candidates and their verification).
         """
+        if self.max_chars and len(text) > self.max_chars:
+            raise RewriterError(f"text of {len(text):,} characters is over the limit of {self.max_chars:,} "
+                                "(raise it with REWRITER_MAX_CHARS, 0 for none)")
         bank = self.bank_for(text)
         if not bank.may_have_findings(text):
             return Result(text, text, bank.language.code, False, "none", [], [], [])
@@ -188,6 +197,7 @@ class Rewriter:
         """The first candidate for ``sentence`` that passes verification, else one built clause by clause."""
         for candidate in self._candidates(sentence, bank, computed):
             verdict = verify(candidate.text, sentence, bank, masked.unmask)
+            verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
             if candidate.engine == "model":
                 verdict.failures += fidelity_failures(candidate.text, sentence, bank)
             step.attempts.append(Attempt(candidate.engine, candidate.rule, masked.unmask(candidate.text),
@@ -230,6 +240,21 @@ class Rewriter:
                                           self.model_dir, computed)
         if "template" in self.engines:
             yield from templates.candidates(sentence, bank, self.tone, self.config, computed)
+
+
+def _max_chars(value: int | None) -> int:
+    """The size limit: the argument, else $REWRITER_MAX_CHARS, else MAX_CHARS; 0 means none."""
+    if value is None:
+        env = os.environ.get("REWRITER_MAX_CHARS", "").strip()
+        if not env:
+            return MAX_CHARS
+        try:
+            value = int(env.replace("_", ""))
+        except ValueError:
+            raise RewriterError(f"REWRITER_MAX_CHARS must be a whole number, not {env!r}") from None
+    if value < 0:
+        raise RewriterError("the size limit (max_chars, REWRITER_MAX_CHARS) must be 0 or more")
+    return value
 
 
 def _splice(text: str, edits: list[Edit]) -> str:
