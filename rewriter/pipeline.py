@@ -34,6 +34,10 @@ STYLES = ("sentence", "full")
 # $REWRITER_MAX_CHARS changes it, 0 lifts it. Every stage is linear in the
 # text's length, but a macro of this size is a mistake, not a reply.
 MAX_CHARS = 200_000
+# Cutting a sentence at each of its commas matches the rules once per cut: on
+# a line of 100 kB with no full stop ("a, a, a, ...") that took minutes. No
+# sentence a person writes is this long; a longer one is only matched whole.
+MAX_CLAUSES_CHARS = 1000
 
 
 @dataclass
@@ -204,7 +208,7 @@ class Rewriter:
                                          verdict.failures, candidate.source))
             if verdict.ok:
                 return candidate
-        if depth < 3 and "template" in self.engines:
+        if depth < 3 and "template" in self.engines and len(sentence) <= MAX_CLAUSES_CHARS:
             return self._by_clauses(sentence, bank, masked, computed, step, depth)
         return None
 
