@@ -225,12 +225,34 @@ def test_a_text_over_the_size_limit_is_a_clear_error(monkeypatch):
         Rewriter("en").rewrite("a" * 200_001)
 
 
-@pytest.mark.parametrize("unit", ["1 ", "a.", "<!--", "{%", "{{", "Skriv 12 12 ", "#{", "a@", "....a", "Aa "])
+@pytest.mark.parametrize("unit", ["1 ", "a.", "<!--", "{%", "{{", "Skriv 12 12 ", "#{", "a@", "....a", "Aa ", "a", "a, "])
 def test_long_lines_of_one_pattern_still_find_the_negative_sentence(unit):
     body = unit * (20_000 // len(unit))
     text = body[:10_000] + " " + NEGATIVE + " " + body[10_000:]
     result = rw().rewrite(text, rewrite=False)
     assert result.findings
+
+
+def test_a_raw_bank_regex_that_opens_with_a_word_run_is_tried_at_word_starts_only():
+    from rewriter.banks.patterns import compile_phrase_list
+
+    regex = compile_phrase_list(["re:\\w+n['’]t\\b", "re:\\w*häiriö\\w*"])
+    assert regex.pattern.startswith("(?:(?<!\\w)\\w+n")
+    text = "We can't, it doesn't work: verkkohäiriö, häiriöt."
+    assert [m.group() for m in regex.finditer(text)] == ["can't", "doesn't", "verkkohäiriö", "häiriöt"]
+
+
+def test_a_very_long_sentence_is_not_cut_at_every_comma(monkeypatch):
+    from rewriter.pipeline import MAX_CLAUSES_CHARS
+
+    cut = []
+    monkeypatch.setattr(Rewriter, "_candidates", lambda self, *a: iter(()))   # nothing passes whole
+    monkeypatch.setattr(Rewriter, "_by_clauses", lambda self, sentence, *a: cut.append(sentence))
+    text = "a, " * (MAX_CLAUSES_CHARS // 3 + 10) + "we can't ship it."
+    Rewriter("en", engines=("template",)).rewrite(text)
+    assert cut == []
+    Rewriter("en", engines=("template",)).rewrite("a, " * 10 + "we can't ship it.")
+    assert len(cut) == 1
 
 
 # Issue 11: every placeholder syntax survives a rewrite and shows in check's findings.
