@@ -8,6 +8,7 @@ comes back byte for byte.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from pathlib import Path
 from dataclasses import asdict, dataclass, field
 
@@ -25,7 +26,7 @@ from .stages.candidate import Candidate
 from .text import sentences
 from .text.protect import Masked, mask, visible
 from .verification import verify
-from .verification.fidelity import fidelity_failures
+from .verification.fidelity import fidelity_failures, repeated_placeholders
 from .verification.langid import identify
 
 ENGINES = ("model", "template")
@@ -34,6 +35,14 @@ ENGINES = ("model", "template")
 DEFAULT_ENGINES = ("template",)
 TONES = ("formal", "casual")
 STYLES = ("sentence", "full")
+# The longest text one call takes (characters); Rewriter(max_chars=...) or
+# $REWRITER_MAX_CHARS changes it, 0 lifts it. Every stage is linear in the
+# text's length, but a macro of this size is a mistake, not a reply.
+MAX_CHARS = 200_000
+# Cutting a sentence at each of its commas matches the rules once per cut: on
+# a line of 100 kB with no full stop ("a, a, a, ...") that took minutes. No
+# sentence a person writes is this long; a longer one is only matched whole.
+MAX_CLAUSES_CHARS = 1000
 
 
 @dataclass
@@ -99,7 +108,8 @@ class Rewriter:
 
     def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = DEFAULT_ENGINES,
                  config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence",
-                 beams: int = 1, model_dir: Path | None = None):
+                 beams: int = 1, model_dir: Path | None = None, max_chars: int | None = None):
+        self.max_chars = _max_chars(max_chars)
         if tone is not None and tone not in TONES:
             raise RewriterError(f"unknown tone {tone!r} (use formal or casual)")
         if style not in STYLES:
@@ -139,6 +149,9 @@ class Rewriter:
         With ``rewrite=False`` only detection runs (a linter that shows no
         suggestions saves the candidates and their verification).
         """
+        if self.max_chars and len(text) > self.max_chars:
+            raise RewriterError(f"text of {len(text):,} characters is over the limit of {self.max_chars:,} "
+                                "(raise it with REWRITER_MAX_CHARS, 0 for none)")
         bank, masked = self._bank_and_mask(text)
         if not bank.may_have_findings(text):
             return Result(text, text, bank.language.code, False, "none", [], [], [])
@@ -219,6 +232,7 @@ class Rewriter:
         for candidate in self._candidates(sentence, bank, computed, plan):
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
                              needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.offered)
+            verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
             if candidate.engine == "model":
                 verdict.failures += fidelity_failures(candidate.text, sentence, bank)
             step.attempts.append(Attempt(candidate.engine, candidate.rule, masked.unmask(candidate.text),
@@ -226,7 +240,7 @@ class Rewriter:
             if verdict.ok:
                 plan.made(candidate.actions)
                 return candidate
-        if depth < 3 and "template" in self.engines:
+        if depth < 3 and "template" in self.engines and len(sentence) <= MAX_CLAUSES_CHARS:
             return self._by_clauses(sentence, bank, masked, computed, step, plan, depth)
         return None
 
@@ -301,6 +315,21 @@ def _with_guidance(message: str, bank: Bank) -> str:
     """A finding left without a rewrite says what to do instead, in the bank's language."""
     advice = bank.language.guidance.get("no_rewrite")
     return f"{message} {advice}" if advice and advice not in message else message
+
+
+def _max_chars(value: int | None) -> int:
+    """The size limit: the argument, else $REWRITER_MAX_CHARS, else MAX_CHARS; 0 means none."""
+    if value is None:
+        env = os.environ.get("REWRITER_MAX_CHARS", "").strip()
+        if not env:
+            return MAX_CHARS
+        try:
+            value = int(env.replace("_", ""))
+        except ValueError:
+            raise RewriterError(f"REWRITER_MAX_CHARS must be a whole number, not {env!r}") from None
+    if value < 0:
+        raise RewriterError("the size limit (max_chars, REWRITER_MAX_CHARS) must be 0 or more")
+    return value
 
 
 def _splice(text: str, edits: list[Edit]) -> str:

@@ -13,10 +13,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .corpus import from_model_output, model_input
+from ..text.protect import sentinels
+from .corpus import MAX_PLACEHOLDERS, from_model_output, model_input
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
 MAX_LENGTH = 128
+# The model learned sentences of a few dozen words with at most MAX_PLACEHOLDERS
+# protected spans; a longer "sentence" (a line of 100 kB without a full stop)
+# is not given to it at all: the templates alone handle it, in linear time.
+MAX_INPUT_CHARS = 1000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Generator:
@@ -52,6 +58,8 @@ class Generator:
         """Model outputs for prepared inputs ("<nb> <formal> ..."), ``beams`` per input at most."""
         if not inputs:
             return []
+        # Lone surrogates cannot be encoded: no tokenizer takes them (masking never lets one through).
+        inputs = [_SURROGATE.sub("\ufffd", text) for text in inputs]
         if self.backend == "ctranslate2":
             fast = self._tok_fast
             tokens = [fast.encode(text).tokens for text in inputs]
@@ -92,14 +100,22 @@ def generator(model_dir: str = str(DEFAULT_DIR)) -> Generator:
     return Generator(Path(model_dir))
 
 
+def fits(sentence: str) -> bool:
+    """Can the model take this masked sentence: not too long, not too many protected spans?"""
+    return len(sentence) <= MAX_INPUT_CHARS and len(set(sentinels(sentence))) <= MAX_PLACEHOLDERS
+
+
 def generate(sentences: list[str], lang: str, tone: str, beams: int = 1, model_dir: str | None = None,
              values: dict[str, str] | None = None) -> list[list[str]]:
     """Rewrites of masked sentences (sentinels in place), sentinels and computed ``values`` restored;
-    bad outputs dropped."""
-    prepared = [model_input(s, lang, tone) for s in sentences]
+    bad outputs dropped. A sentence the model cannot take (see `fits`) gets none."""
+    results: list[list[str]] = [[] for _ in sentences]
+    todo = [i for i, s in enumerate(sentences) if fits(s)]
+    if not todo:
+        return results
+    prepared = [model_input(sentences[i], lang, tone) for i in todo]
     outputs = generator(model_dir or str(DEFAULT_DIR)).generate([p for p, _ in prepared], beams)
-    results = []
-    for (source, order), texts in zip(prepared, outputs):
+    for i, (source, order), texts in zip(todo, prepared, outputs):
         restored = [from_model_output(t, order, source, values) for t in texts]
-        results.append([r for r in restored if r])
+        results[i] = [r for r in restored if r]
     return results

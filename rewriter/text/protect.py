@@ -3,7 +3,8 @@
 Placeholders of help-desk tools, HTML tags and entities, URLs, e-mail
 addresses, numbers (amounts, dates, order numbers) and product names are
 replaced by one private-use character each before matching or generation, and
-put back afterwards. Stages therefore cannot change them, and verification
+put back afterwards. So are characters no stage could handle as text: the
+private-use code points the sentinels come from, and lone surrogates. Stages therefore cannot change them, and verification
 can check that every one survived by looking for its sentinel.
 """
 from __future__ import annotations
@@ -13,9 +14,11 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-# Plane 15 of Unicode's private use areas: never in real text, and a regex
+# Plane 15 of Unicode's private use areas: rare in real text, and a regex
 # class over it compiles in microseconds (a class over the BMP private use
-# area costs half a millisecond per pattern, and banks have hundreds).
+# area costs half a millisecond per pattern, and banks have hundreds). Input
+# that does use the range is masked itself (see _RESERVED), so a sentinel in
+# masked text is always one of ours.
 SENTINEL_FIRST = 0xF0000
 SENTINEL_LAST = 0xFFFFD
 SENTINEL_CLASS = "\U000F0000-\U000FFFFD"
@@ -24,15 +27,46 @@ BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table tbody thead blockquote hr section article pre".split()
 )
 
+# Placeholders of help-desk tools and string formats. Every form is bounded:
+# one line, at most _MAX characters, no second opener inside, so an unclosed
+# "{{" cannot swallow the sentences after it and no scan is quadratic. Where
+# two forms match at one place the longest wins (`_longest_placeholder`).
+_MAX = 200
+# Inside a placeholder: no line break and no sentence end (". " before the next word).
+_IN = r"(?:(?![.!?]\s)[^\n])"
+_IN_BRACES = r"(?:(?![.!?]\s)[^{}\n])"
+_GLUED = r"(?::[a-zåäö]{1,5}(?![\w]))?"       # a Finnish case ending glued on: "{{ step }}:n", "%s:ssa"
+PLACEHOLDERS: tuple[str, ...] = (
+    r"#?\{\{\{%s{1,%d}\}\}\}" % (_IN_BRACES, _MAX),                         # {{{raw}}}
+    r"#?\{\{(?:(?!\{\{|\}\})%s){0,%d}\}\}" % (_IN, _MAX),                  # {{ x | filter }}, #{{id}}
+    r"\{%%(?>\{\{%s{0,%d}\}\}|(?!%%\}|\{%%)%s){0,%d}%%\}" % (_IN_BRACES, _MAX, _IN, _MAX),  # {% if %}, {%{{x}}%}
+    r"`[^`\n]{1,%d}`" % _MAX,
+    r"#\{(?!\{)%s{0,%d}\}" % (_IN_BRACES, _MAX),                             # Zammad #{ticket.number}
+    r"#?[%%$]\{%s{1,%d}\}" % (_IN_BRACES, _MAX),                              # %{name}, #%{name}, ${x}
+    # printf forms, glued to a word or not ("%sx" is "%s" and "x"; "20%discount" loses nothing by it)
+    r"%\([A-Za-z_]\w{0,60}\)[-+#0]?\d{0,3}(?:\.\d{1,3})?[sdifr]",              # %(name)s
+    r"%(?:\d{1,2}\$)?[-+#0]?\d{0,3}(?:\.\d{1,3})?[sdif]",                    # %s %d %1$s %.2f
+    r"(?<![\d%])%\d{1,2}(?:%\d{1,2})*(?![\d%])",                              # %1, %1%2
+    r"\{(?:[A-Za-z_][\w.]{0,%d}|\d{1,2})\}(?:[A-Za-z]{1,4}(?![\w]))?" % _MAX,  # {name}, {0}, {n}MB
+    r"(?<!\S):[a-z_]+(?![\w:])",                                              # Laravel :name
+    r"<OTRS_[A-Za-z0-9_]{1,%d}(?:\[\d{1,4}\])?>" % _MAX,                      # <OTRS_CUSTOMER_SUBJECT[24]>
+    r"&lt;OTRS_[A-Za-z0-9_]{1,%d}(?:\[\d{1,4}\])?&gt;" % _MAX,
+    r"<attribute\b[^<>\n]{0,%d}>" % _MAX,                                      # Intercom <attribute .../>
+)
+_PLACEHOLDER_RES = tuple(re.compile(p + _GLUED) for p in PLACEHOLDERS)
+
 # Order matters: earlier kinds win where spans overlap.
 _KINDS: list[tuple[str, str]] = [
-    ("placeholder", r"\{\{.*?\}\}|\{%.*?%\}|`[^`\n]+`|#\{[^}\n]*\}|%\{[^}\n]*\}|\{[A-Za-z_][\w.]*\}|<attribute\b[^>]*/?>"),
-    ("html", r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->"),
-    ("entity", r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),
+    ("placeholder", "(?:" + "|".join(PLACEHOLDERS) + ")" + _GLUED),
+    # An HTML comment may span lines; it ends at the first "-->" and holds no second "<!--".
+    ("html", r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--(?:(?!<!--|-->)[\s\S])*-->"),
+    ("entity", r"&(?:[A-Za-z]{1,40}|#\d{1,8}|#x[0-9A-Fa-f]{1,8});"),
     ("url", r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]"),
-    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-    ("amount", r"(?:[€$£]\s?\d[\d\s.,]*\d|[€$£]\s?\d)|\b\d[\d\s.,]*\d?\s?(?:€|EUR|NOK|ISK|USD|SEK|DKK|kr(?:\.(?=\s+[a-zæøåäöþðáéíóúý0-9]|</?[A-Za-z]))?|krónur|kronor|kroner|euroa?|£|\$)(?!\w)"),
-    ("number", r"#?\b[A-Z]{0,4}-?\d+(?:[.,:/\-]\d+)*\b"),
+    ("email", r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b"),
+    # An amount is a short run of digits, spaces and separators before or after a currency.
+    ("amount", r"(?:[€$£]\s?\d[\d\s.,]{0,24}\d|[€$£]\s?\d)|\b\d[\d\s.,]{0,24}\d?\s?(?:€|EUR|NOK|ISK|USD|SEK|DKK|kr(?:\.(?=\s+[a-zæøåäöþðáéíóúý0-9]))?|krónur|kronor|kroner|euroa?|£|\$)(?!\w)"),
+    # Numbers and codes with digits, one span each: 12.1.2026, #12345, XR-2000, 42EU, 1.5L, 3XL, A4, 5:llä.
+    ("number", r"#?(?<!\w)(?:[A-Za-z]{1,4}-)?(?=[^\W_]*\d)[^\W_]++(?:[.,:/\-]\d[^\W_]*+)*+" + _GLUED),
 ]
 _DIGIT = re.compile(r"\d")
 
@@ -45,12 +79,15 @@ def _kinds_regex(text: str) -> re.Pattern[str] | None:
     times faster on plain sentences.
     """
     digit = _DIGIT.search(text) is not None
-    key = ("{" in text or "`" in text or "<" in text, "<" in text, "&" in text,
+    placeholder = ("{" in text or "`" in text or "<" in text or "%" in text or "&lt;OTRS" in text
+                   or (":" in text and _LARAVEL_HINT.search(text) is not None))
+    key = (placeholder, "<" in text, "&" in text,
            "://" in text or "www." in text, "@" in text,
            digit and any(mark in text for mark in _CURRENCY_MARKS), digit)
     return _compiled_kinds(key)
 
 
+_LARAVEL_HINT = re.compile(r"(?<!\S):[a-z_]")
 # Every amount names its currency with one of these (see the "amount" kind).
 _CURRENCY_MARKS = ("€", "$", "£", "EUR", "NOK", "ISK", "USD", "SEK", "DKK", "kr", "euro")
 
@@ -61,13 +98,31 @@ def _compiled_kinds(key: tuple[bool, ...]) -> re.Pattern[str] | None:
     present = {"placeholder": placeholder, "html": html, "entity": entity, "url": url, "email": email,
                "amount": amount, "number": digit}
     parts = [f"(?P<{name}>{rx})" for name, rx in _KINDS if present[name]]
-    return re.compile("|".join(parts), re.DOTALL) if parts else None
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _longest_placeholder(text: str, start: int, end: int) -> int:
+    """The end of the longest placeholder form that matches at ``start`` (a placeholder is never cut short)."""
+    for regex in _PLACEHOLDER_RES:
+        m = regex.match(text, start)
+        if m and m.end() > end:
+            end = m.end()
+    return end
+
+
+# Characters the masked text must never hold as text: code points of the
+# sentinel range (they would read as another span's sentinel) and lone
+# surrogates (no codec, tokenizer or language detector takes them). A run of
+# them is masked as one span of its own, so it comes back unchanged.
+_RESERVED = re.compile(f"[{SENTINEL_CLASS}\ud800-\udfff]+")
 # A capitalised word inside a sentence (not after . ! ? : or a line start) is
 # taken as a name: product, brand or person. So is any word with a capital or
-# a digit after its first letter (iPhone, XR200), and the capitalised part
-# before a hyphen in compounds such as "Aurora-lampinn".
+# a digit after its first letter (iPhone, XR200), and a compound of a
+# capitalised word, a hyphen and a suffix ("Aurora-lampinn"), which is one
+# name: the suffix stays glued to it.
+_COMPOUND = r"(?:-[^\W\d_][^\W_]*+)"
 _NAME_RE = re.compile(
-    r"(?<![\w\-])(?:[^\W\d_]+[A-Z0-9][\w]*|[A-ZÀ-ÖØ-ÞĀ-Ž][^\W_]*(?=-[^\W\d_])|[A-ZÀ-ÖØ-ÞĀ-Ž][^\W_]*)"
+    rf"(?<![\w\-])(?:[^\W\d_]+[A-Z0-9]\w*+{_COMPOUND}*+|[A-ZÀ-ÖØ-ÞĀ-Ž][^\W_]*+{_COMPOUND}*+)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n>]|[\"“”«»(])\s*$")
 
@@ -143,63 +198,115 @@ def visible(text: str) -> str:
 
 
 def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[Protected]:
-    """All protected spans of ``text``, sorted and non-overlapping."""
+    """All protected spans of ``text``, sorted and non-overlapping; linear in the text's length."""
     found: list[Protected] = []
     kinds = _kinds_regex(text)
-    for m in kinds.finditer(text) if kinds else ():
+    pos = 0
+    while kinds is not None:
+        m = kinds.search(text, pos)
+        if m is None:
+            break
         kind = m.lastgroup or "placeholder"
-        value = m.group()
+        start, end = m.start(), m.end()
+        if kind == "placeholder":
+            end = _longest_placeholder(text, start, end)
+        value = text[start:end]
         block = False
         if kind == "html":
             name = re.match(r"</?\s*([A-Za-z0-9-]+)", value)
             block = bool(name) and name.group(1).lower() in BLOCK_TAGS
         elif kind == "placeholder" and value.startswith("{%"):
             block = True   # Liquid control flow ({% if %}...{% endif %}) frames sentences
-        found.append(Protected(kind, m.start(), m.end(), value, block))
-    taken = [(p.start, p.end) for p in found]
+        found.append(Protected(kind, start, end, value, block))
+        pos = max(end, start + 1)
+    starts = [p.start for p in found]
+    ends = [p.end for p in found]
+
+    def taken(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end) - 1      # the last span that starts before ``end``
+        return i >= 0 and ends[i] > start
+
     maybe: list[re.Match[str]] = []
     names: set[str] = set()
+    named: list[Protected] = []
     for m in _NAME_RE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken(m.start(), m.end()):
             continue
         word = m.group()
         if word in not_names or len(word) < 2:
             continue
         is_mixed = any(c.isupper() or c.isdigit() for c in word[1:])
-        hyphen_compound = text[m.end():m.end() + 1] == "-"
-        if is_mixed or hyphen_compound or not _at_sentence_start(text, m.start()):
-            found.append(Protected("name", m.start(), m.end(), word))
+        if is_mixed or "-" in word or not _at_sentence_start(text, m.start()):
+            named.append(Protected("name", m.start(), m.end(), word))
             names.add(word)
         else:
             maybe.append(m)
     # A sentence-initial word that is capitalised elsewhere in the text too
     # ("Aurora is sold out. The Aurora lamp ...") is the same name. (A word
     # before a number is not: "Kokoa 38", "Size 38".)
-    found += [Protected("name", m.start(), m.end(), m.group()) for m in maybe if m.group() in names]
-    found.sort(key=lambda p: p.start)
-    return found
+    named += [Protected("name", m.start(), m.end(), m.group()) for m in maybe if m.group() in names]
+    found = sorted(found + named, key=lambda p: p.start)
+    return _with_reserved(text, found)
+
+
+def _with_reserved(text: str, found: list[Protected]) -> list[Protected]:
+    """``found`` plus a span for each run of reserved characters that no span covers."""
+    if _RESERVED.search(text) is None:
+        return found
+    extra: list[Protected] = []
+    starts, ends = [p.start for p in found], [p.end for p in found]
+    for m in _RESERVED.finditer(text):
+        pos, stop = m.start(), m.end()
+        i = bisect.bisect_right(ends, pos)          # the first span that ends after pos
+        while pos < stop:
+            if i < len(found) and starts[i] <= pos:
+                pos = ends[i]                       # inside a span: protected already
+                i += 1
+                continue
+            gap_end = min(stop, starts[i]) if i < len(found) else stop
+            extra.append(Protected("reserved", pos, gap_end, text[pos:gap_end]))
+            pos = gap_end
+    return sorted(found + extra, key=lambda p: p.start)
 
 
 _BLOCK_TAG = re.compile(r"</?\s*(?:%s)\b[^<>]*>" % "|".join(sorted(BLOCK_TAGS)), re.IGNORECASE)
+_SENTENCE_END_CHARS = frozenset(".!?:\n>\"“”«»(")
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 200):pos]
     if "<" in before or "{" in before:
         before = _strip_tags_and_placeholders(before)
-    return bool(_SENTENCE_START.search(before))
+    if _RESERVED.search(before):
+        before = _RESERVED.sub("", before)     # masked on their own; they end no sentence and start none
+    stripped = before.rstrip()
+    if len(stripped) < len(before) and "\n" in before[len(stripped):]:
+        return True
+    # At the start of the text (or of the 200 characters looked at), or after . ! ? : > a quote or a bracket.
+    return not stripped or stripped[-1] in _SENTENCE_END_CHARS
+
+
+_LIQUID_TAG = re.compile(PLACEHOLDERS[2])
+_TAG_OR_OUTPUT = re.compile(r"<[^<>]*>|" + PLACEHOLDERS[1][2:])
 
 
 def _strip_tags_and_placeholders(text: str) -> str:
     # A word right after "<p>" or "{{x}} " still sits at a sentence start; a
     # block tag ("</p><p>") ends the sentence before it.
-    text = re.sub(r"\{%.*?%\}", "\n", _BLOCK_TAG.sub("\n", text))
-    return re.sub(r"<[^<>]*>|\{\{.*?\}\}", "", text)
+    return _TAG_OR_OUTPUT.sub("", _LIQUID_TAG.sub("\n", _BLOCK_TAG.sub("\n", text)))
+
+
+# One sentinel per span; a text with more spans than sentinels gets one last
+# span, a block, that protects all the rest of it.
+CAPACITY = SENTINEL_LAST - SENTINEL_FIRST + 1
 
 
 def mask(text: str, not_names: frozenset[str] = frozenset()) -> Masked:
     """Replace protected spans by sentinels; keep where they were for the way back."""
-    spans = find_protected(text, not_names)[: SENTINEL_LAST - SENTINEL_FIRST + 1]
+    spans = find_protected(text, not_names)
+    if len(spans) > CAPACITY:
+        last = spans[CAPACITY - 1].start
+        spans = spans[:CAPACITY - 1] + [Protected("overflow", last, len(text), text[last:], True)]
     out: list[str] = []
     at: list[int] = []
     pos = length = 0

@@ -31,13 +31,12 @@ def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], boo
         if m.group() == "\n" or is_block(m.group()):
             cuts.append((m.start(), m.end()))
     for m in _END.finditer(text):
-        after = text[m.end():]
-        nxt = _STARTS_SENTENCE.match(after)
-        if after and not nxt:
+        nxt = _STARTS_SENTENCE.match(text, m.end())
+        if m.end() < len(text) and not nxt:
             continue
-        if nxt and not _is_upper_or_other(after[nxt.end() - 1]):
+        if nxt and not _is_upper_or_other(text[nxt.end() - 1]):
             continue
-        if m.group().startswith(".") and _ends_in_abbreviation(text[: m.start()], abbrevs):
+        if m.group().startswith(".") and _ends_in_abbreviation(text, m.start(), abbrevs):
             continue
         cuts.append((m.end(), m.end()))
     cuts.sort()
@@ -54,11 +53,19 @@ def _is_upper_or_other(ch: str) -> bool:
     return not ch.islower()
 
 
-def _ends_in_abbreviation(before: str, abbrevs: set[str]) -> bool:
-    word = re.search(r"(\S+)$", before)
-    if not word:
+# No abbreviation is longer than this; a longer word before a stop is none.
+_LONGEST_ABBREVIATION = 40
+
+
+def _ends_in_abbreviation(text: str, end: int, abbrevs: set[str]) -> bool:
+    """Does the word before ``text[end]`` (a full stop) end in an abbreviation? Looks back a bounded stretch."""
+    window = text[max(0, end - _LONGEST_ABBREVIATION - 1):end]
+    if not window or window[-1].isspace():
         return False
-    token = word.group(1).lstrip("(\"'“«")
+    words = window.split()
+    if len(words) == 1 and len(window) > _LONGEST_ABBREVIATION:
+        return False          # the word goes on beyond the window: too long for an abbreviation
+    token = words[-1].lstrip("(\"'“«")
     if len(token) == 1:
         return token.islower() or token.lower() in abbrevs
     token = token.lower()

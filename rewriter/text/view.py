@@ -43,8 +43,8 @@ def drop(text: str, regex: LazyRegex | None) -> View:
         start, end = m.start(), m.end()
         if start < pos:
             continue
-        before = len(re.search(r"\s*,?\s*$", text[pos:start]).group())
-        after_text = re.match(r"\s*,?\s*", text[end:]).group()
+        before = start - _space_comma_space_before(text, pos, start)
+        after_text = _SPACE_COMMA_SPACE.match(text, end).group()
         after = len(after_text)
         comma_before = "," in text[start - before:start]
         at_end = end + after >= len(text) or not text[end + after].isalnum() and text[end + after] not in "\"'“«(" and not is_sentinel(text[end + after])
@@ -60,3 +60,22 @@ def drop(text: str, regex: LazyRegex | None) -> View:
         pos = cut[1]
     keep.extend(range(pos, len(text)))
     return View("".join(text[i] for i in keep), tuple(keep) + (len(text),))
+
+
+_SPACE_COMMA_SPACE = re.compile(r"\s*,?\s*")
+
+
+def _space_comma_space_before(text: str, pos: int, end: int) -> int:
+    """Where the run of space, one optional comma and space that ends at ``end`` starts (not before ``pos``).
+
+    The same as searching ``\\s*,?\\s*$`` in ``text[pos:end]``, without the
+    quadratic scan a search for ``$`` makes over a long run of spaces.
+    """
+    i = end
+    while i > pos and text[i - 1].isspace():
+        i -= 1
+    if i > pos and text[i - 1] == ",":
+        i -= 1
+        while i > pos and text[i - 1].isspace():
+            i -= 1
+    return i

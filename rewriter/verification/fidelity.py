@@ -4,7 +4,9 @@ The model is trained to reproduce the templates, but it can drift: swap the
 product, or answer a different situation. Two checks, for model candidates
 only (templates copy their slots by construction):
 
-- every protected span appears exactly as often as in the sentence;
+- every protected span appears exactly as often as in the sentence, in the
+  same order, and none moves into the lead-in ("… in size {{size}}." must not
+  become "Hi {{size}}, …": a placeholder keeps its role, see `role_failures`);
 - where a bank rule matches the sentence, every slot value it captured (the
   item, the date, the place) and the lead-in before the clause must appear
   in the rewrite, and the rewrite must say what one of the matching rules'
@@ -24,19 +26,26 @@ import re
 from collections import Counter
 
 from ..banks.model import Bank
-from ..text.protect import sentinels
+from ..text.protect import SENTINEL_CLASS, Masked, sentinels
 from ..stages.templates import match_rules
 
 MIN_CONTENT_RECALL = 0.6
 MIN_TEMPLATE_OVERLAP = 0.5
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _SLOT = re.compile(r"\{[^{}]*\}")
+# A lead-in: a greeting or address at the start, up to two words and then
+# protected spans right before a comma, colon, dash or "!" ("Hi {{name}},",
+# "Dear Mr {{last_name}}:", "Hei <name>!").
+_LEAD_IN = re.compile(rf"^\s*(?:[^\W\d_]+\.?\s+){{0,2}}[{SENTINEL_CLASS}\s]*[{SENTINEL_CLASS}]\s*(?:[,:;!]|\s[\u2013\u2014])")
 
 
 def fidelity_failures(candidate: str, sentence: str, bank: Bank) -> list[str]:
     if Counter(sentinels(candidate)) != Counter(sentinels(sentence)):
         # A model that repeats or moves protected text around has lost the thread.
         return ["protected text repeated or dropped"]
+    roles = role_failures(candidate, sentence)
+    if roles:
+        return roles
     lowered = candidate.lower()
     matches = match_rules(sentence, bank)
     added = added_words(lowered, sentence, [r for r, _, _ in matches], bank)
@@ -111,3 +120,41 @@ def _template_overlap(lowered: str, rules) -> float:
             if words:
                 best = max(best, len(words & kept) / len(words))
     return best
+
+
+def role_failures(candidate: str, sentence: str) -> list[str]:
+    """Each protected span (placeholder, name, number) keeps its place among the others and its role.
+
+    Both texts are masked. The spans must come in the same order (first
+    occurrences), and a span that was not in the sentence's lead-in (the
+    greeting: "Hi {{name}},") must not be in the candidate's: a model that
+    writes "Hi {{size}}," has turned the size into a name.
+    """
+    before = list(dict.fromkeys(sentinels(sentence)))
+    after = [s for s in dict.fromkeys(sentinels(candidate)) if s in before]
+    if after != [s for s in before if s in after]:
+        return ["protected text in another order than in the sentence"]
+    moved = _lead_in_spans(candidate) - _lead_in_spans(sentence)
+    if moved:
+        return ["protected text moved into the greeting or lead-in"]
+    return []
+
+
+def _lead_in_spans(text: str) -> set[str]:
+    m = _LEAD_IN.match(text)
+    return set(sentinels(m.group())) if m else set()
+
+
+def repeated_placeholders(candidate: str, sentence: str, masked: Masked) -> list[str]:
+    """A placeholder comes out as often as it went in, for every engine.
+
+    Templates may name a slot twice ("koossa {variant} … koossa {variant}"),
+    which is right for a size or a name but turns one ``{{size}}`` into two
+    placeholders the help desk fills twice; such a candidate is dropped.
+    """
+    counts = Counter(sentinels(sentence))
+    extra = [c for c, n in Counter(sentinels(candidate)).items()
+             if n > counts[c] and masked.span_of(c).kind in ("placeholder", "reserved", "overflow")]
+    if extra:
+        return [f"placeholder repeated: {', '.join(repr(masked.span_of(c).value) for c in extra)}"]
+    return []

@@ -12,6 +12,7 @@ with Danish. Two detectors, each built on first use:
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..banks import available_languages
@@ -21,6 +22,12 @@ from ..banks.loader import lingua_name
 # than this confidence: short sentences are often ambiguous, and a false
 # rejection throws away a good rewrite.
 MIN_CONFIDENCE = 0.2
+# lingua takes UTF-8 only: a lone surrogate (valid in a Python str) would raise.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    return _SURROGATE.sub(" ", text)
 
 
 def _languages() -> dict[object, str]:
@@ -64,13 +71,13 @@ def identify(text: str) -> str | None:
     if values and values[0].value >= SURE:
         return by_language.get(values[0].language)
     detector, by_language = _detector(True)
-    return by_language.get(detector.detect_language_of(text))  # type: ignore[attr-defined]
+    return by_language.get(detector.detect_language_of(_encodable(text)))  # type: ignore[attr-defined]
 
 
 def confidence(text: str, code: str) -> float:
     """How sure the fast detector is that ``text`` is in language ``code`` (0..1)."""
     detector, by_language = _detector(False)
-    for value in detector.compute_language_confidence_values(text):  # type: ignore[attr-defined]
+    for value in detector.compute_language_confidence_values(_encodable(text)):  # type: ignore[attr-defined]
         if by_language.get(value.language) == code:
             return value.value
     return 0.0
@@ -81,4 +88,4 @@ def looks_like(text: str, code: str) -> str | None:
     if confidence(text, code) >= MIN_CONFIDENCE:
         return None
     detector, by_language = _detector(False)
-    return by_language.get(detector.detect_language_of(text))  # type: ignore[attr-defined]
+    return by_language.get(detector.detect_language_of(_encodable(text)))  # type: ignore[attr-defined]
