@@ -66,12 +66,13 @@ def identify(text: str) -> str | None:
     The fast detector answers first; the accurate one (~1 s to load, ~130 MB)
     only when the fast one is unsure.
     """
+    text = _encodable(text)
     fast, by_language = _detector(False)
     values = fast.compute_language_confidence_values(text)  # type: ignore[attr-defined]
     if values and values[0].value >= SURE:
         return by_language.get(values[0].language)
     detector, by_language = _detector(True)
-    return by_language.get(detector.detect_language_of(_encodable(text)))  # type: ignore[attr-defined]
+    return by_language.get(detector.detect_language_of(text))  # type: ignore[attr-defined]
 
 
 def confidence(text: str, code: str) -> float:
