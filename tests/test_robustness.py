@@ -115,10 +115,9 @@ def test_a_placeholder_moved_into_the_greeting_is_rejected(en_bank):
     from rewriter.verification.fidelity import fidelity_failures
 
     sentence = "Unfortunately the red dress is out of stock in size {{size}}."
-    good = ("I can let you know as soon as we have the red dress back in stock in size {{size}}, "
-            "or suggest a similar product that's ready to ship.")
-    moved = ("Hi {{size}}, I can let you know as soon as we have the red dress back in stock, "
-             "or suggest a similar product that's ready to ship.")
+    good = Rewriter("en").rewrite(sentence).output      # the template's own rewrite
+    assert good != sentence and good.count("{{size}}") == 1
+    moved = "Hi {{size}}, " + good.replace(" {{size}}", "")
     assert fidelity_failures(*_masked_pair(good, sentence), en_bank) == []
     assert fidelity_failures(*_masked_pair(moved, sentence), en_bank) == [
         "protected text moved into the greeting or lead-in"]
@@ -129,7 +128,7 @@ def test_placeholders_keep_their_order(en_bank):
 
     sentence = "Hi {{name}}, the {{colour}} dress is out of stock in size {{size}}."
     swapped = ("Hi {{name}}, I can let you know as soon as we have the {{size}} dress back in stock in size "
-               "{{colour}}, or suggest a similar product that's ready to ship.")
+               "{{colour}}, or suggest a similar one.")
     assert fidelity_failures(*_masked_pair(swapped, sentence), en_bank) == [
         "protected text in another order than in the sentence"]
     kept = swapped.replace("{{size}} dress", "{{x}} dress").replace("{{colour}},", "{{size}},").replace(
@@ -138,14 +137,11 @@ def test_placeholders_keep_their_order(en_bank):
 
 
 def test_a_template_that_names_a_slot_twice_does_not_double_a_placeholder():
-    # Without "explain", the first Finnish template left says "… tilata {variant} … saa heti {variant}".
-    from rewriter.config import ACTIONS, OrgConfig
-
-    config = OrgConfig(allowed_actions=frozenset(ACTIONS) - {"explain"})
-    rewriter = Rewriter("fi", engines=("template",), config=config)
-    sized = rewriter.rewrite("Tätä kenkää ei saa koossa 46.")
-    assert sized.output.count("koossa 46") == 2            # a size may be named twice
-    result = rewriter.rewrite("Tätä kenkää ei saa koossa {{size}}.")
+    # The English "falls outside our range" template names the variant twice.
+    rewriter = Rewriter("en", engines=("template",))
+    sized = rewriter.rewrite("We don't make the Atlas backpack in size 46.")
+    assert sized.output.count("ize 46") == 2            # a size may be named twice
+    result = rewriter.rewrite("We don't make the Atlas backpack in size {{size}}.")
     assert result.changed and result.output.count("{{size}}") == 1
     assert any("placeholder repeated: '{{size}}'" in a.failures for a in result.trace[0].attempts)
 
