@@ -11,7 +11,8 @@
   (/work/shared/quality/LANGUAGE_TOOLS.md). ``E001`` ("could not parse")
   fires on natural and unnatural text alike and is never reported;
   ``U001`` is reported apart, as an unknown word (a name that lost its
-  capital, or a word BÍN lacks), not as a grammar error.
+  capital, or a word BÍN lacks), not as a grammar error; so are its
+  warnings (codes ending in ``/w``) and ``E005`` ("rather long sentence").
 
 GreynirCorrect's spelling step needs the Icegrams trigram model, which
 icegrams 2.x does not ship: ``scripts/fetch-icegrams-model.sh`` takes it out
@@ -55,6 +56,7 @@ FI_GATED = frozenset(FI_CODES) - FI_NOT_GATED
 
 IS_NEVER = frozenset({"E001"})          # "could not parse": noise (LANGUAGE_TOOLS.md)
 IS_NOT_GATED = frozenset({"E005"})      # "the sentence is rather long": a style remark, reported only
+# Codes ending in "/w" are GreynirCorrect's own warnings (less sure than its errors): reported only.
 IS_UNKNOWN_WORD = "U001"
 
 ICEGRAMS_ENV = "ICEGRAMS_MODEL_FILE"
@@ -73,8 +75,8 @@ class Finding:
 
     @property
     def gated(self) -> bool:
-        """Whether a test should fail on it: not a style remark (E005) nor an unknown word (U001)."""
-        return self.code not in IS_NOT_GATED and self.code != IS_UNKNOWN_WORD
+        """Whether a test should fail on it: not a style remark (E005), an unknown word (U001) or a warning ("/w")."""
+        return self.code not in IS_NOT_GATED and self.code != IS_UNKNOWN_WORD and not self.code.endswith("/w")
 
     def __str__(self) -> str:
         hint = f" -> {self.suggestion!r}" if self.suggestion else ""
@@ -84,21 +86,22 @@ class Finding:
 def readable_parts(text: str, not_names: frozenset[str] = frozenset()) -> list[str]:
     """What a grammar checker should read: placeholders, tags, URLs and e-mails out; names and numbers kept.
 
-    A block tag (``</p><p>``, ``<br>``) or a Liquid ``{% %}`` ends a part, so
-    "Hei {{name}},<br>Kiitos ..." is two parts, and the space a placeholder
-    leaves before a comma is closed.
+    A line break, a block tag (``</p><p>``, ``<br>``) or a Liquid ``{% %}``
+    ends a part, so "Hei {{name}},<br>Kiitos ..." is two parts, and the space
+    a placeholder leaves before a comma is closed.
     """
     masked = mask(text, not_names)
     parts, current = [], []
     for ch in masked.text:
-        if not is_sentinel(ch):
+        if not is_sentinel(ch) and ch != "\n":
             current.append(ch)
             continue
-        span = masked.span_of(ch)
-        if span.block:
+        # A line break in a plain-text reply starts a line of its own, as a block tag does.
+        if ch == "\n" or masked.span_of(ch).block:
             parts.append("".join(current))
             current = []
         else:
+            span = masked.span_of(ch)
             current.append(_STAND_IN.get(span.kind, span.value))
     parts.append("".join(current))
     tidy = [re.sub(r"\s+([,.!?;:])", r"\1", re.sub(r"\s+", " ", p)).strip() for p in parts]
@@ -219,8 +222,9 @@ def not_in_input(findings: list[Finding], input_text: str, not_names: frozenset[
         return findings
     given = " ".join(readable_parts(input_text, not_names))
     words = set(re.findall(r"[^\W\d_]+", given))
+    folded = given.casefold()           # "Ég er að athuga þetta." copies "..., ég er að athuga þetta."
     return [f for f in findings
-            if f.sentence not in given and not (f.code in _FI_WORD_CODES and f.word in words)]
+            if f.sentence.casefold() not in folded and not (f.code in _FI_WORD_CODES and f.word in words)]
 
 
 def grammar_errors(text: str, lang: str, not_names: frozenset[str] = frozenset()) -> list[Finding] | None:
