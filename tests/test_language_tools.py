@@ -6,7 +6,7 @@
     Hunspell, or listed in tests/fixtures/hunspell_allow/<lang>.txt (each
     entry says why).
 (c) Finnish: Voikko's grammar checker finds nothing (its whitespace and
-    punctuation codes left out: see verification.grammar.FI_GATED).
+    punctuation codes left out: see verification.grammar.FI_NOT_GATED).
 (d) Icelandic: GreynirCorrect's specific codes find nothing (never E001;
     U001 is an unknown word, reported only; E005 "long sentence" too).
 Plus: every Finnish lexicon form is known to Voikko (taivutin generated them).

@@ -3,8 +3,9 @@
 - Finnish: Voikko's grammar checker (``libvoikko`` ``grammarErrors``). It is
   shallow (repeated words, capitals, a missing or extra main verb, a few verb
   forms) and, on text with placeholders and tags taken out, mostly reports
-  spaces. Only the codes in `FI_GATED` are findings; the whitespace and
-  punctuation codes are left out (see `FI_CODES`).
+  spaces. Its whitespace, final-punctuation and spelling codes
+  (`FI_NOT_GATED`) are left out; every other code is a finding (`FI_CODES`
+  names them).
 - Icelandic: GreynirCorrect (``reynir-correct`` 4.2.0). Its specific codes
   (``P_*`` case and mood rules, ``BEYGVILLA`` inflection, ``Z002``
   capitals, ...) caught 7 truly unnatural outputs in 10 flagged
@@ -49,10 +50,10 @@ FI_CODES = {
     14: "a-infinitive required", 15: "ma-infinitive required", 16: "misplaced conjunction",
     17: "missing main verb", 18: "extra main verb",
 }
-# Spelling is the analyser's job (verification.wordforms); spaces and final
-# punctuation are what taking out placeholders and tags leaves behind.
+# Spelling is the analyser's job (verification.wordforms); spaces are what taking
+# out placeholders and tags leaves behind; a greeting or sign-off on a line of its
+# own ("Hei {{name}},", "Terveisin") has no final punctuation and needs none.
 FI_NOT_GATED = frozenset({1, 2, 3, 9})
-FI_GATED = frozenset(FI_CODES) - FI_NOT_GATED
 
 IS_NEVER = frozenset({"E001"})          # "could not parse": noise (LANGUAGE_TOOLS.md)
 IS_NOT_GATED = frozenset({"E005"})      # "the sentence is rather long": a style remark, reported only
@@ -115,14 +116,14 @@ def finnish_available() -> bool:
 
 
 def finnish_errors(text: str, gated_only: bool = True, not_names: frozenset[str] = frozenset()) -> list[Finding] | None:
-    """Voikko's grammar findings in ``text`` (only `FI_GATED` codes unless told); None without Voikko."""
+    """Voikko's grammar findings in ``text`` (none of `FI_NOT_GATED` unless told); None without Voikko."""
     voikko = dictionaries.voikko("fi")
     if voikko is None:
         return None
     out: list[Finding] = []
     for part in readable_parts(text, not_names):
         for err in voikko.grammarErrors(part, "en"):
-            if gated_only and err.errorCode not in FI_GATED:
+            if gated_only and err.errorCode in FI_NOT_GATED:
                 continue
             word = part[err.startPos:err.startPos + err.errorLen]
             out.append(Finding(f"fi:{err.errorCode}", word,
