@@ -22,8 +22,10 @@ of the icegrams 1.1.7 wheel into ``<venv>/cache/icegrams/trigrams.bin``
 ``ICEGRAMS_MODEL_FILE``. Each check returns None when its tool is missing
 and `why_unavailable` says why.
 
-Costs (docs/BENCHMARKS.md, "Language checks"): Voikko grammar ~0.5 ms a
-sentence; GreynirCorrect ~1.5 s to load, then 0.05–0.2 s a sentence.
+Costs (`python scripts/bench_language.py`; docs/BENCHMARKS.md, "Language
+checks"): Voikko grammar ~0.1 ms a sentence (at most a few ms);
+GreynirCorrect 1.3–1.7 s to load (BÍN, the grammar, the first parse), then
+0.08–0.12 s a sentence (median; long ones up to ~1 s).
 
 What they cannot tell: calques ("aðstoða með"), unfaithful content, or
 whether a sentence sounds natural. A finding is worth a look; no finding is

@@ -17,11 +17,12 @@ for the language the check says nothing ([]). Answers are memoised per word.
 
 Cost (`python scripts/bench_language.py`, docs/BENCHMARKS.md "Language
 checks"; the banks' example outputs as candidates, a shared 2-core machine):
-15–35 µs a candidate once its words have been looked up (memoised per word),
-40–220 µs when its words are new (a first lookup: Voikko analyse ~65 µs a
-word, Hunspell 12 µs (en, nb) to 60 µs (is)). The first call for a language loads its dictionary: Voikko ~20 ms,
-Hunspell 40 ms (en) to 0.2–0.9 s (nb, is): load it lazily, as `analyse.names`
-does, or the start-up of a one-sentence rewrite pays for it.
+about 20 µs a candidate once its words have been looked up (memoised per
+word), 30–100 µs when its words are new (a first lookup: Voikko analyse
+~65 µs a word, Hunspell 12 µs (en, nb) to 60 µs (is)). The first call for a
+language loads its dictionary: Voikko 10–60 ms, Hunspell 20–200 ms (en) and
+0.1–0.9 s (nb, is): load it lazily, as `analyse.names` does, or the start-up
+of a one-sentence rewrite pays for it.
 
 What it cannot tell: a real word in the wrong case or number ("harmaa
 sohvaa" is two known words), a wrong word choice, or a calque. Compound
