@@ -181,7 +181,7 @@ def _greynir():
     model = icegrams_model()
     if model is None or why_unavailable("is") is not None:
         return None
-    os.environ.setdefault(ICEGRAMS_ENV, str(model))
+    os.environ[ICEGRAMS_ENV] = str(model)    # the one found: a stale value would make icegrams fail
     from reynir_correct.checker import CorrectionPipeline, GreynirCorrect  # noqa: PLC0415
     from reynir_correct.settings import Settings  # noqa: PLC0415
 
