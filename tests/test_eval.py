@@ -80,3 +80,24 @@ def test_cli_writes_table_json_and_html(devset, tmp_path):
     again = subprocess.run([sys.executable, "-m", "rewriter", "eval", str(devset), "--engine", "template",
                             "--baseline", str(out)], capture_output=True, text=True)
     assert again.returncode == 0 and "better: 0 item(s)" in again.stdout
+
+
+def test_grammar_findings_are_reported_where_the_language_has_a_checker(tmp_path):
+    from rewriter.verification import grammar
+
+    items = [{"id": "f1", "lang": "fi", "text": "Kiitos viestistä. Tuote on valitettavasti loppu.", "keep": []}]
+    path = tmp_path / "dev_fi.jsonl"
+    path.write_text("\n".join(json.dumps(i) for i in items) + "\n", encoding="utf-8")
+    run = evaluate(load_items([str(path)]), ("template",))
+    item = run["items"][0]
+    if grammar.why_unavailable("fi"):
+        assert item["grammar_out"] is None and run["languages"]["fi"]["grammar_flagged"] is None
+    else:
+        # "Kiitos viestistä." has no main verb, but the agent wrote it: not the rewrite's finding.
+        assert item["grammar_out"] == [] and run["languages"]["fi"]["grammar_flagged"] == 0.0
+
+
+def test_no_grammar_checker_for_english_items(devset):
+    run = evaluate(load_items([str(devset)]), ("template",))
+    assert run["languages"]["en"]["grammar_flagged"] is None
+    assert all(i["grammar_out"] is None for i in run["items"])

@@ -14,50 +14,22 @@ cannot tell "Tuote" from "Turun"; the language's own dictionary can:
 
 Without the tools, a word is common only when the bank itself writes it in
 lower case (its templates, patterns and examples): an unknown word keeps its
-capital, which is the safer mistake.
+capital, which is the safer mistake. The dictionaries are loaded by
+`analyse.dictionaries`.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from .dictionaries import hunspell as _hunspell
+from .dictionaries import tool_for
+from .dictionaries import voikko as _voikko
+
+__all__ = ["is_common_word", "tool_for"]
+
 _PROPER = {"etunimi", "sukunimi", "paikannimi", "nimi"}
-_HUNSPELL_TAGS = {"en": "en_US", "nb": "nb_NO", "is": "is_IS"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
-@lru_cache(maxsize=8)
-def _voikko(lang: str):
-    if lang != "fi":
-        return None
-    try:
-        import libvoikko  # noqa: PLC0415 - a system library; only when a capital is in doubt
-
-        return libvoikko.Voikko("fi")
-    except Exception:        # library or dictionary missing: fall back to the bank
-        return None
-
-
-@lru_cache(maxsize=8)
-def _hunspell(lang: str):
-    tag = _HUNSPELL_TAGS.get(lang)
-    if tag is None:
-        return None
-    try:
-        import enchant  # noqa: PLC0415
-
-        return enchant.Dict(tag)
-    except Exception:
-        return None
-
-
-def tool_for(lang: str) -> str | None:
-    """The dictionary that decides for ``lang`` here ("voikko", "hunspell"), or None."""
-    if _voikko(lang) is not None:
-        return "voikko"
-    if _hunspell(lang) is not None:
-        return "hunspell"
-    return None
 
 
 @lru_cache(maxsize=4096)

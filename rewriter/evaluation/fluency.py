@@ -1,43 +1,31 @@
 """A fluency proxy: the share of words a spell checker does not know.
 
-One API for all four languages through pyenchant: Voikko for Finnish,
-Hunspell for Icelandic, Bokmål and English (Debian: libenchant-2-2,
-libenchant-2-voikko, voikko-fi, hunspell-is, hunspell-no, hunspell-en-us;
-`make eval-deps`). Without them the metric is reported as unavailable.
+The dictionaries come from `analyse.dictionaries`: Voikko's speller for
+Finnish (libvoikko directly: Debian has no Enchant provider for it unless
+libenchant-2-voikko is installed), Hunspell through Enchant for Icelandic,
+Bokmål and English (Debian: libvoikko1, voikko-fi, libenchant-2-2,
+hunspell-is, hunspell-no, hunspell-en-us; `make eval-deps`). Without them the
+metric is reported as unavailable.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from ..analyse import dictionaries
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-@lru_cache(maxsize=None)
-def _dictionary(locale: str):
-    try:
-        import enchant  # noqa: PLC0415 - optional
-    except Exception:  # ImportError, or the C library is missing
-        return None
-    for tag in (locale, locale.split("_")[0]):
-        try:
-            if enchant.dict_exists(tag):
-                return enchant.Dict(tag)
-        except Exception:
-            return None
-    return None
-
-
 def available(locale: str) -> bool:
-    return _dictionary(locale) is not None
+    return dictionaries.tool_for(dictionaries.lang_of(locale)) is not None
 
 
 def unknown_share(text: str, locale: str) -> float | None:
     """Share (0..1) of words in ``text`` the dictionary rejects; None when no dictionary."""
-    dictionary = _dictionary(locale)
-    if dictionary is None:
+    lang = dictionaries.lang_of(locale)
+    if dictionaries.tool_for(lang) is None:
         return None
     words = [w for w in _WORD.findall(text) if not w[0].isupper()]
     if not words:
         return 0.0
-    return sum(not dictionary.check(w) for w in words) / len(words)
+    return sum(not dictionaries.spells(w, lang) for w in words) / len(words)

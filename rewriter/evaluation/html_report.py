@@ -41,7 +41,7 @@ def diff_html(before: str, after: str) -> str:
 
 
 def _chart(summary: dict) -> str:
-    bars = [(label, summary.get(key)) for key, label in COLUMNS if key not in ("chrf", "unknown_words_in", "unknown_words_out")]
+    bars = [(label, summary.get(key)) for key, label in COLUMNS if key not in ("chrf", "unknown_words_in", "unknown_words_out", "grammar_flagged")]
     bars.append(("chrF++/100", summary["chrf"] / 100 if summary.get("chrf") is not None else None))
     width, row = 420, 22
     parts = [f'<svg width="{width + 160}" height="{row * len(bars) + 4}" role="img" aria-label="metrics">']
@@ -65,6 +65,8 @@ def _flags(item: dict) -> str:
     spans = [f'<span class="{"ok" if item[k] else "bad"}">{"✓" if item[k] else "✗"} {label}</span>' for k, label in names]
     if item["missing"]:
         spans.append(f'<span class="bad">lost: {html.escape(", ".join(item["missing"]))}</span>')
+    for finding in item.get("grammar_out") or ():
+        spans.append(f'<span class="bad">grammar: {html.escape(finding)}</span>')
     return "".join(spans)
 
 

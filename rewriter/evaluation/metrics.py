@@ -2,7 +2,10 @@
 
 Item checks: negation-free, action offered, protected tokens kept, language
 kept; unchanged for already-positive items; chrF++ against the reference;
-unknown-word share (fluency proxy). J is the mean over rewrite items of
+unknown-word share (fluency proxy); the grammar checker's findings in the
+output (Finnish: Voikko, Icelandic: GreynirCorrect; see
+`verification.grammar`: slow, so eval only), not counting sentences copied
+from the input. J is the mean over rewrite items of
 negation-free x action x preserved x language.
 """
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from ..banks import load_bank
+from ..verification import grammar
 from ..verification.langid import identify
 from . import fluency
 from .devset import Item
@@ -42,6 +46,7 @@ class ItemScore:
     unknown_in: float | None
     unknown_out: float | None
     missing: list[str] = field(default_factory=list)
+    grammar_out: list[str] | None = None      # the grammar checker's findings; None: no checker for the language here
 
     @property
     def joint(self) -> int:
@@ -72,7 +77,15 @@ def score_item(item: Item, output: str, engine: str) -> ItemScore:
         unknown_in=fluency.unknown_share(reader_text(item.text), lang.locale),
         unknown_out=fluency.unknown_share(seen, lang.locale),
         missing=missing,
+        grammar_out=_grammar(item, output, lang.not_names) if not item.expect_unchanged else None,
     )
+
+
+def _grammar(item: Item, output: str, not_names: frozenset[str]) -> list[str] | None:
+    found = grammar.grammar_errors(output, item.lang, not_names)
+    if found is None:
+        return None
+    return [str(f) for f in grammar.not_in_input(found, item.text, not_names) if f.gated]
 
 
 def _kept(token: str, output: str) -> bool:
@@ -91,6 +104,7 @@ def summarise(scores: list[ItemScore]) -> dict:
     positives = [s for s in scores if s.expect_unchanged]
     fluent_in = [s.unknown_in for s in rewrites if s.unknown_in is not None]
     fluent_out = [s.unknown_out for s in rewrites if s.unknown_out is not None]
+    checked = [s for s in rewrites if s.grammar_out is not None]
     referenced = [s for s in scores if s.reference is not None]
     corpus = CHRF(word_order=2).corpus_score([s.output for s in referenced], [[s.reference for s in referenced]]).score \
         if referenced else None
@@ -108,5 +122,6 @@ def summarise(scores: list[ItemScore]) -> dict:
         "chrf": corpus,
         "unknown_words_in": _mean(fluent_in),
         "unknown_words_out": _mean(fluent_out),
+        "grammar_flagged": _mean([float(bool(s.grammar_out)) for s in checked]),
         "engines": {e: sum(s.engine == e for s in scores) for e in ("model", "template", "none")},
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 COLUMNS = [
     ("J", "J"), ("negation_free", "neg-free"), ("action", "action"), ("preserved", "kept"),
     ("lang_kept", "lang"), ("unchanged_kept", "pos-kept"), ("chrf", "chrF++"),
-    ("unknown_words_in", "unk-in"), ("unknown_words_out", "unk-out"),
+    ("unknown_words_in", "unk-in"), ("unknown_words_out", "unk-out"), ("grammar_flagged", "grammar"),
 ]
 
 
