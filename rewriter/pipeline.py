@@ -28,6 +28,7 @@ from .text.protect import Masked, mask, visible
 from .verification import verify
 from .verification.fidelity import fidelity_failures, repeated_placeholders
 from .verification.langid import identify
+from .verification.wordforms import unknown_forms
 
 ENGINES = ("model", "template")
 # The model runs only when asked: on the sealed sets it added no rewrite a blind
@@ -233,6 +234,10 @@ class Rewriter:
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
                              needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.offered)
             verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
+            if candidate.template is not None:
+                unknown = unknown_forms(candidate.text, sentence, candidate.template, bank.language.code)
+                if unknown:
+                    verdict.failures.append(f"word forms the dictionary does not know: {', '.join(unknown)}")
             if candidate.engine == "model":
                 verdict.failures += fidelity_failures(candidate.text, sentence, bank)
             step.attempts.append(Attempt(candidate.engine, candidate.rule, masked.unmask(candidate.text),

@@ -14,3 +14,4 @@ class Candidate:
     source: str | None = None    # "file:line" of the template, for --explain
     actions: tuple[str, ...] = ()
     lead: str = ""               # a kept lead-in ("Hello {{name}}, ") at the start of ``text``
+    template: str | None = None  # the template's own text, so verification knows which words the engine made

@@ -89,7 +89,8 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
         for template in ordered_templates(rule, tone_for(rule, bank, plan.tone), plan):
             text = fill(template, m, bank, computed)
             if text is not None:
-                yield Candidate(text, "template", rule.id, template.source, template.actions, m.group("lead") or "")
+                yield Candidate(text, "template", rule.id, template.source, template.actions, m.group("lead") or "",
+                                template.text)
     replaced = replace_avoided(sentence, bank)
     if replaced is not None:
         yield replaced

@@ -65,15 +65,11 @@ def unknown_forms(candidate: str, sentence: str, template_text: str | None, lang
     is listed once, in the order it appears. [] when no dictionary is
     installed for ``lang``.
     """
-    if dictionaries.tool_for(lang) is None:
-        return []
     given = _lower_words(visible(sentence))
     literal = _template_words(template_text) if template_text else frozenset()
-    out: list[str] = []
-    for word in _WORD.findall(visible(candidate)):
-        lowered = word.lower()
-        if lowered in given or lowered in literal or word in out:
-            continue
-        if dictionaries.knows(word, lang) is False:
-            out.append(word)
-    return out
+    made = list(dict.fromkeys(w for w in _WORD.findall(visible(candidate))
+                              if w.lower() not in given and w.lower() not in literal))
+    # Most candidates only copy words: no dictionary is loaded for them.
+    if not made or dictionaries.tool_for(lang) is None:
+        return []
+    return [word for word in made if dictionaries.knows(word, lang) is False]
