@@ -41,3 +41,11 @@ def test_kroner_abbreviation_keeps_the_sentence_end():
     from rewriter.text.protect import mask as m
     assert [p.value for p in m("Frakten koster 99 kr. Takk!").spans] == ["99 kr"]
     assert [p.value for p in m("Det koster 99 kr. og sendes i dag.").spans] == ["99 kr."]
+
+
+def test_an_emoji_or_emoticon_after_a_full_stop_stands_apart():
+    from rewriter import rewrite
+
+    for tail in (" 👍", " :)"):
+        out = rewrite("The red dress is out of stock." + tail, lang="en").output
+        assert out.endswith(tail) and "out of stock" not in out

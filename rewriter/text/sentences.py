@@ -8,6 +8,7 @@ sentence too. Abbreviations come from each language's bank, so "esim.",
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from .protect import SENTINEL_CLASS
@@ -33,6 +34,8 @@ def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], boo
     for m in _END.finditer(text):
         nxt = _STARTS_SENTENCE.match(text, m.end())
         if m.end() < len(text) and not nxt:
+            if _symbol_follows(text, m.end()):
+                cuts.append((m.end(), m.end()))    # "… out of stock. 👍": the emoji is a piece of its own
             continue
         if nxt and not _is_upper_or_other(text[nxt.end() - 1]):
             continue
@@ -46,6 +49,13 @@ def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], boo
             _add(text, pos, end, spans)
         pos = max(pos, gap_end)
     return spans
+
+
+def _symbol_follows(text: str, pos: int) -> bool:
+    """Is the next thing after the space at ``pos`` a symbol (an emoji, ":)", "→")?"""
+    rest = text[pos:pos + 8].lstrip()
+    return bool(rest) and len(rest) < len(text[pos:pos + 8]) and (
+        unicodedata.category(rest[0]).startswith("S") or rest[:2] in (":)", ":-", ";)", ":D", ":("))
 
 
 def _is_upper_or_other(ch: str) -> bool:
