@@ -12,16 +12,20 @@ SAMPLES = {
     "en": ["Unfortunately the red dress is out of stock.",
            "Hello {{ticket.requester.first_name}}, the Aurora lamp is currently out of stock.",
            "Please calm down.",
+           "I'm afraid we can't extend the warranty beyond 24 months.",
+           "Hi Tom, the walnut shelf isn't available until April. The brass brackets won't be back before 12 April either.",
            "Thanks for your patience, I'll send the replacement today."],
     "fi": ["Harmaata sohvaa ei valitettavasti ole varastossa.",
            "Hei {{ticket.requester.first_name}}, Aurora-valaisin on tällä hetkellä loppu varastosta.",
-           "En tiedä, milloin tilauksesi saapuu."],
+           "En tiedä, milloin tilauksesi saapuu.",
+           "Emme valitettavasti toimita Norjaan."],
     "is": ["Því miður er grái sófinn ekki til á lager.",
            "Hæ {{ticket.requester.first_name}}, Aurora-lampinn er uppseldur eins og er.",
            "Ég veit það ekki."],
     "nb": ["Dessverre er den grå sofaen ikke på lager.",
            "Hei {{ticket.requester.first_name}}, Aurora-lampen er for øyeblikket utsolgt.",
-           "Det vet jeg ikke."],
+           "Det vet jeg ikke.",
+           "Vi kan ikke forlenge garantien utover 36 måneder."],
 }
 
 
