@@ -136,3 +136,16 @@ def test_a_template_candidate_with_a_word_form_the_dictionary_lacks_is_dropped(m
     result = Rewriter("en").rewrite("The red dress is out of stock.")
     assert not result.changed
     assert any("does not know: puhelintä" in f for a in result.trace[0].attempts for f in a.failures)
+
+
+def test_a_clause_after_a_negative_conjunction_reads_on_its_own():
+    from rewriter.banks import load_bank
+    from rewriter.stages.clauses import bare_joins, split_points, standing_alone
+
+    fi = load_bank("fi")
+    assert standing_alone("eikä sitä saada ennen maaliskuuta", fi) == "ei sitä saada ennen maaliskuuta"
+    assert standing_alone("emmekä tiedä milloin", fi) == "emme tiedä milloin"
+    assert standing_alone("ja se on hyvä", fi) == "ja se on hyvä"
+    sentence = "Tuote on loppu, emmekä tiedä, milloin sitä saadaan."
+    assert ("Tuote on loppu", "emme tiedä, milloin sitä saadaan.") in list(split_points(sentence, fi))
+    assert ("Tuote on loppu", "ei sitä saada.") in list(bare_joins("Tuote on loppu eikä sitä saada.", fi))

@@ -212,6 +212,7 @@ def _load_language(path: Path, lang: str) -> Language:
         not_names=frozenset(data.get("not_names", [])),
         inflections=inflections,
         clause_joiners="|".join(re.escape(j).replace(r"\ ", r"\s+") for j in data.get("clause_joiners", [])),
+        negative_joiners={k.lower(): v for k, v in data.get("negative_joiners", {}).items()},
         subordinators=compiled["subordinators"],
         negation_phrases=tuple(data.get("negation_markers", [])),
         discouraged_phrases=tuple(data.get("discouraged", [])),

@@ -142,6 +142,7 @@ class Language:
     not_names: frozenset[str]
     inflections: dict[str, list[tuple[LazyRegex, str]]]
     clause_joiners: str = ""                 # regex alternation of coordinating conjunctions
+    negative_joiners: dict[str, str] = field(default_factory=dict)   # "eikä" -> "ei": the clause standing alone
     subordinators: LazyRegex | None = None   # a clause starting with one cannot stand alone
     negation_phrases: tuple[str, ...] = ()
     discouraged_phrases: tuple[str, ...] = ()

@@ -37,21 +37,38 @@ def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
     subordinate = bank.language.subordinators
     for m in cut.finditer(sentence):
         head, rest = sentence[:m.start()].rstrip(), sentence[m.end():].strip()
+        rest = standing_alone(rest, bank)
         if subordinate is not None and subordinate.match(rest):
             continue        # "..., because you paid by card": a reason cannot stand alone
         if head and re.search(r"\w", rest):
             yield head, rest
 
 
+def standing_alone(rest: str, bank: Bank) -> str:
+    """A clause that starts with a negative conjunction, as it reads on its own: "eikä sitä saada" -> "ei sitä saada"."""
+    joiners = bank.language.negative_joiners
+    if not joiners:
+        return rest
+    first, _, after = rest.partition(" ")
+    replacement = joiners.get(first.lower())
+    return f"{replacement} {after}" if replacement and after else rest
+
+
 def bare_joins(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
     """(head, rest) pairs cut at a coordinating conjunction with no comma before it."""
     joiners = bank.language.clause_joiners
-    if not joiners:
-        return
-    for m in re.finditer(r"(?<![,;])\s+(?:%s)\s+" % joiners, sentence, re.IGNORECASE):
-        head, rest = sentence[:m.start()].rstrip(), sentence[m.end():].strip()
-        if head and re.search(r"\w", rest):
-            yield head, rest
+    if joiners:
+        for m in re.finditer(r"(?<![,;])\s+(?:%s)\s+" % joiners, sentence, re.IGNORECASE):
+            head, rest = sentence[:m.start()].rstrip(), sentence[m.end():].strip()
+            if head and re.search(r"\w", rest):
+                yield head, rest
+    negative = bank.language.negative_joiners
+    if negative:
+        alternation = "|".join(re.escape(w) for w in sorted(negative, key=len, reverse=True))
+        for m in re.finditer(r",?\s+(?=(?:%s)\s)" % alternation, sentence, re.IGNORECASE):
+            head, rest = sentence[:m.start()].rstrip(), standing_alone(sentence[m.end():].strip(), bank)
+            if head and re.search(r"\w", rest):
+                yield head, rest
 
 
 def with_subject(rest: str, subject: str) -> str:
