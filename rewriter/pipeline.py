@@ -261,12 +261,24 @@ class Rewriter:
         for head, rest, bare in cuts:
             head_matches = templates.match_rules(head, bank)
             if not head_matches:
-                # A neutral first clause (a reason: "The workshop is fully booked, so ...")
-                # stays as it is when a rule explains the second one.
-                if bare or find_in_sentence(head, bank) or not templates.match_rules(rest, bank):
+                # A neutral first clause (a greeting, a reason: "The workshop is fully
+                # booked, so ...") stays word for word, joiner and all, when a rule
+                # explains the second one.
+                if (bare or find_in_sentence(head, bank) or not sentence.endswith(rest)
+                        or not templates.match_rules(rest, bank)):
                     continue
-                first = Candidate(head, "template", None)
                 trial = plan.fork()
+                second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
+                if second is None:
+                    continue
+                text = sentence[:len(sentence) - len(rest)] + templates.lower_first(second.text, bank)
+                combined = Candidate(text, "template", second.rule, None, second.actions)
+                verdict = verify(text, sentence, bank, masked.unmask, check_language=False)
+                step.attempts.append(Attempt("template", combined.rule, masked.unmask(text), verdict.failures, "clauses"))
+                if verdict.ok:
+                    plan.offered = trial.offered
+                    return combined
+                continue
             else:
                 if bare:
                     rest = self._explained_rest(rest, head_matches, bank)

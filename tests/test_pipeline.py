@@ -126,7 +126,9 @@ def test_full_reply_exists_in_every_language_and_tone(lang, text):
 
 def test_a_neutral_reason_before_a_comma_stays_and_the_negative_clause_is_rewritten():
     out = rewrite("The lamp came in a big box, so the red dress is out of stock.", lang="en").output
-    assert out.startswith("The lamp came in a big box. ") and "out of stock" not in out
+    assert out.startswith("The lamp came in a big box, so I ") and "out of stock" not in out
+    greeted = rewrite("Hi Ann, the lamp is sold out and we don't know when it will be back.", lang="en").output
+    assert greeted.startswith("Hi Ann, I ")
 
 
 def test_a_template_candidate_with_a_word_form_the_dictionary_lacks_is_dropped(monkeypatch):

@@ -120,7 +120,7 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
         else:
             text = m.group(name).strip()
             if m.start(name) == len(lead):
-                text = _lower_first(text, bank)
+                text = lower_first(text, bank)
         if inflection:
             inflected = bank.lexicon.inflect(text, inflection) if inflection in bank.lexicon.cases else None
             if inflected is None and inflection in bank.language.inflections:
@@ -135,7 +135,7 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
     if failed:
         return None
     if lead and not _SENTENCE_END.search(lead):
-        body = _lower_first(body, bank)
+        body = lower_first(body, bank)
     else:
         body = body[:1].upper() + body[1:]
     return lead + body
@@ -151,7 +151,7 @@ def inflect(text: str, rules: list[tuple[LazyRegex, str]]) -> str | None:
     return None
 
 
-def _lower_first(text: str, bank: Bank) -> str:
+def lower_first(text: str, bank: Bank) -> str:
     """Lower-case a sentence-initial word that now stands inside a sentence.
 
     Names are masked (sentinels), so they are never touched; words the bank
