@@ -91,7 +91,25 @@ def knows(word: str, lang: str) -> bool | None:
     # A hyphenated compound the dictionary does not list ("e-postadressen") is known when its
     # parts are; a one-letter part is a prefix ("e-", "x-"), not a word to look up.
     parts = [p for p in word.split("-") if p]
-    return len(parts) > 1 and all(len(p) == 1 or known(p) for p in parts)
+    if len(parts) > 1:
+        return all(len(p) == 1 or known(p) for p in parts)
+    # Hunspell lists few of the closed compounds Bokmål and Icelandic make freely.
+    return speller is not None and known_compound(word.lower(), known)
+
+
+def known_compound(word: str, known) -> bool:
+    """A closed compound whose parts are known words: "kaffivélin" = kaffi + vélin, "leveringsområdet".
+
+    The last part carries the inflection; the first may end in a linking -s.
+    Both parts must be long enough to be words ("bergen" is no "ber" + "gen").
+    """
+    if len(word) < 8:
+        return False
+    for cut in range(3, len(word) - 3):      # a head of three letters or more, a tail of four or more
+        head, tail = word[:cut], word[cut:]
+        if known(tail) and (known(head) or (head.endswith("s") and len(head) > 3 and known(head[:-1]))):
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

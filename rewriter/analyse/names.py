@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from .dictionaries import hunspell as _hunspell
+from .dictionaries import known_compound
 from .dictionaries import tool_for
 from .dictionaries import voikko as _voikko
 
@@ -48,20 +49,5 @@ def is_common_word(word: str, lang: str, bank_words: frozenset[str] = frozenset(
     speller = _hunspell(lang)
     if speller is not None:
         lower = word.lower()
-        return bool(_WORD.fullmatch(word)) and (speller.check(lower) or _known_compound(lower, speller.check))
+        return bool(_WORD.fullmatch(word)) and (speller.check(lower) or known_compound(lower, speller.check))
     return word.lower() in bank_words
-
-
-def _known_compound(word: str, known) -> bool:
-    """A closed compound the dictionary lacks but whose parts it knows: "kaffivélin" = kaffi + vélin.
-
-    Hunspell lists few of the compounds Nordic languages make freely; the last
-    part carries the inflection, the first may end in a linking -s.
-    """
-    if len(word) < 8:                        # "bergen" is no compound of "ber" + "gen"
-        return False
-    for cut in range(3, len(word) - 3):      # a head of three letters or more, a tail of four or more
-        head, tail = word[:cut], word[cut:]
-        if known(tail) and (known(head) or (head.endswith("s") and known(head[:-1]))):
-            return True
-    return False

@@ -62,6 +62,9 @@ def template_renderings(bank: Bank) -> list[BankText]:
             asked = lexicon_slots(template.text, bank)
             if not asked:
                 continue
+            if any(m.group(2) is None and template.text[m.end():m.end() + 1].isalpha()
+                   for m in _SLOT.finditer(template.text)):
+                continue      # a slot the rendering cannot fill is glued to a case ending ("{variant}na")
             fillers = {(s, c): lexicon.fillers(lexicon.slots[s], c) for s, c in asked}
             rounds = max(len(f) for f in fillers.values())
             for i in range(rounds):
