@@ -183,6 +183,11 @@ def test_an_unclosed_opener_does_not_hide_later_sentences(text):
     assert {f.rule for f in findings} & {"out_of_stock.item_out_of_stock", "negation.out_of_stock"}
 
 
+def test_a_stray_backtick_does_not_pair_with_a_code_span():
+    # Found by scripts/fuzz.py: "` … ajan., `code`" took "` … ajan., `" as the code span.
+    assert values("kiitos ` odottamisesta., `code` emme voi") == [("placeholder", "`code`")]
+
+
 def test_a_placeholder_is_bounded():
     long = "{{" + "x" * 300 + "}}"
     assert ("placeholder", long) not in values(long)

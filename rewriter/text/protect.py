@@ -40,7 +40,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     r"#?\{\{\{%s{1,%d}\}\}\}" % (_IN_BRACES, _MAX),                         # {{{raw}}}
     r"#?\{\{(?:(?!\{\{|\}\})%s){0,%d}\}\}" % (_IN, _MAX),                  # {{ x | filter }}, #{{id}}
     r"\{%%(?>\{\{%s{0,%d}\}\}|(?!%%\}|\{%%)%s){0,%d}%%\}" % (_IN_BRACES, _MAX, _IN, _MAX),  # {% if %}, {%{{x}}%}
-    r"`[^`\n]{1,%d}`" % _MAX,
+    r"`[^`\s](?:[^`\n]{0,%d}[^`\s])?`" % _MAX,                              # `code`, no space inside its edges
     r"#\{(?!\{)%s{0,%d}\}" % (_IN_BRACES, _MAX),                             # Zammad #{ticket.number}
     r"#?[%%$]\{%s{1,%d}\}" % (_IN_BRACES, _MAX),                              # %{name}, #%{name}, ${x}
     # printf forms, glued to a word or not ("%sx" is "%s" and "x"; "20%discount" loses nothing by it)
