@@ -46,9 +46,17 @@ class OrgConfig:
 
 
 def load_config(path: str | Path | None = None, start: Path | None = None) -> OrgConfig:
-    """Read ``path``, else the nearest rewriter.toml or pyproject [tool.rewriter], else defaults."""
+    """Read ``path``, else the nearest rewriter.toml or pyproject [tool.rewriter], else defaults.
+
+    A ``pyproject.toml`` (given or found) is read for its ``[tool.rewriter]`` table only."""
     if path is not None:
-        return _parse(Path(path), _read_toml(Path(path)))
+        path = Path(path)
+        if path.name == "pyproject.toml":
+            table = _tool_table(path, _read_toml(path))
+            if table is None:
+                raise RewriterError(f"{path}: no [tool.rewriter] table")
+            return _parse(path, table)
+        return _parse(path, _read_toml(path))
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "rewriter.toml"
@@ -56,26 +64,47 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Or
             return _parse(candidate, _read_toml(candidate))
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("rewriter")
+            table = _tool_table(pyproject, _read_toml(pyproject))
             if table is not None:
                 return _parse(pyproject, table)
     return OrgConfig()
 
 
+def _tool_table(path: Path, data: dict) -> dict | None:
+    """The [tool.rewriter] table of a pyproject.toml; None when there is none."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise RewriterError(f"{path}: 'tool' must be a table ([tool.rewriter])")
+    table = tool.get("rewriter")
+    if table is not None and not isinstance(table, dict):
+        raise RewriterError(f"{path}: [tool.rewriter] must be a table of settings, not {type(table).__name__}")
+    return table
+
+
 def _read_toml(path: Path) -> dict:
     import tomllib  # noqa: PLC0415 - only when there is a file to read
 
+    if path.is_dir():
+        raise RewriterError(f"{path}: is a directory")
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RewriterError(f"{path}: no such file") from None
     except OSError as exc:
         raise RewriterError(f"{path}: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise RewriterError(f"{path}: {exc}") from None
     except UnicodeDecodeError:
         raise RewriterError(f"{path}: not UTF-8") from None
+    except RecursionError:
+        raise RewriterError(f"{path}: nested too deeply to be a settings file") from None
 
 
-def _parse(path: Path, table: dict) -> OrgConfig:
+def _parse(path: Path, table: object) -> OrgConfig:
+    if not isinstance(table, dict):
+        raise RewriterError(f"{path}: the settings must be a table")
     unknown = set(table) - {"allow_actions", "deny_actions", "follow_up_days", "offers"}
     if unknown:
         raise RewriterError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")

@@ -242,15 +242,21 @@ class Rewriter:
         for head, rest, bare in cuts:
             head_matches = templates.match_rules(head, bank)
             if not head_matches:
-                continue
-            if bare:
-                rest = self._explained_rest(rest, head_matches, bank)
-                if rest is None:
+                # A neutral first clause (a reason: "The workshop is fully booked, so ...")
+                # stays as it is when a rule explains the second one.
+                if bare or find_in_sentence(head, bank) or not templates.match_rules(rest, bank):
                     continue
-            trial = plan.fork()
-            first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
-            if first is None:
-                continue
+                first = Candidate(head, "template", None)
+                trial = plan.fork()
+            else:
+                if bare:
+                    rest = self._explained_rest(rest, head_matches, bank)
+                    if rest is None:
+                        continue
+                trial = plan.fork()
+                first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
+                if first is None:
+                    continue
             if find_in_sentence(rest, bank):
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
                 if second is None:

@@ -74,3 +74,17 @@ def test_yes_and_no_stay_words(scratch_root):
     write(scratch_root, SITUATION.replace('      - "{item} is gone"', "      - no {item} left"))
     bank = load_bank("en", str(scratch_root))
     assert any(p.source == "no {item} left" for r in bank.rules for p in r.patterns)
+
+
+def test_yaml_alias_bomb_is_refused_with_file_and_line(scratch_root):
+    # Nine levels of nine aliases each would expand to 9**9 strings: refused before anything is built.
+    lines = ['format: 1', 'situation: bomb', 'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 9)]
+    write(scratch_root, "\n".join(lines) + "\nrules: *l8\n", name="bomb")
+    message = load_error(scratch_root)
+    assert "bomb.yaml:3: YAML anchor &l0 is not allowed" in message
+
+
+def test_yaml_anchor_in_a_bank_names_its_line(scratch_root):
+    write(scratch_root, SITUATION.replace('      - "{item} is gone"', '      - &gone "{item} is gone"\n      - *gone'))
+    assert "sample.yaml:6: YAML anchor &gone" in load_error(scratch_root)

@@ -87,10 +87,11 @@ def test_shipped_model_rewrites_bank_examples_through_verification(lang):
     examples = [ex for rule, ex in bank.examples() if not ex.unchanged and rule != "reply"]
     results = [rewriter.rewrite(ex.input) for ex in examples]
     by_model = [r for r in results if r.engine == "model"]
-    # The model runs offline and some of its rewrites pass verification and the
-    # fidelity check in every language (18-55 % of the examples; rates in
-    # docs/BENCHMARKS.md). The rest fall to the templates.
-    assert len(by_model) >= len(examples) // 8, f"{lang}: the model rewrote {len(by_model)} of {len(examples)}"
+    # The model runs offline (opt-in) and some of its rewrites pass verification
+    # and the fidelity check (no added word) in every language: 5-14 % of the
+    # reworked banks' examples with the model trained on the earlier banks
+    # (docs/BENCHMARKS.md). The rest fall to the templates.
+    assert len(by_model) >= len(examples) // 25, f"{lang}: the model rewrote {len(by_model)} of {len(examples)}"
     assert all(not bank.language.negation.search(e.replacement) for r in by_model for e in r.edits)
 
 

@@ -39,7 +39,7 @@ def test_tone_picks_the_templates_of_that_tone():
 def test_actions_the_organisation_cannot_deliver_are_never_offered():
     no_notify = OrgConfig(frozenset(ACTIONS) - {"notify"})
     out = Rewriter("en", config=no_notify, engines=("template",)).rewrite("The red dress is out of stock.").output
-    assert "order the red dress" in out and "let you know" not in out
+    assert "order for the red dress" in out and "let you know" not in out
 
 
 def test_when_no_allowed_template_remains_the_original_stays():
@@ -122,3 +122,8 @@ def test_full_reply_exists_in_every_language_and_tone(lang, text):
         sentence = Rewriter(lang, tone=tone, engines=("template",)).rewrite(text).output
         full = Rewriter(lang, tone=tone, style="full", engines=("template",)).rewrite(text).output
         assert sentence in full and len(full) > len(sentence) + 40
+
+
+def test_a_neutral_reason_before_a_comma_stays_and_the_negative_clause_is_rewritten():
+    out = rewrite("The lamp came in a big box, so the red dress is out of stock.", lang="en").output
+    assert out.startswith("The lamp came in a big box. ") and "out of stock" not in out

@@ -78,3 +78,9 @@ def test_hunspell_tells_bokmal_common_words():
 def test_without_tools_only_the_banks_lower_case_words_are_common():
     assert is_common_word("Widget", "xx", frozenset({"widget"}))
     assert not is_common_word("Nordlys", "xx", frozenset({"widget"}))
+
+
+@pytest.mark.skipif(tool_for("is") != "hunspell", reason="Hunspell through Enchant is not installed")
+def test_a_compound_of_known_words_is_a_common_word():
+    assert is_common_word("Kaffivélin", "is") and is_common_word("Betalingsløsningen", "nb")
+    assert not is_common_word("Bergen", "nb"), "no compound of short parts"

@@ -9,7 +9,8 @@ cannot tell "Tuote" from "Turun"; the language's own dictionary can:
   place) is a name; an unknown word is a name.
 - English, Bokmål, Icelandic: Hunspell through Enchant (Debian
   ``libenchant-2-2`` + ``hunspell-en-us``/``-no``/``-is``, PyPI ``pyenchant``):
-  a word is common when its lower-case form is in the dictionary.
+  a word is common when its lower-case form is in the dictionary, or is a
+  compound of two words that are ("kaffivélin", "betalingsløsningen").
 
 Without the tools, a word is common only when the bank itself writes it in
 lower case (its templates, patterns and examples): an unknown word keeps its
@@ -74,5 +75,19 @@ def is_common_word(word: str, lang: str, bank_words: frozenset[str] = frozenset(
         return bool(classes) and not classes & _PROPER
     speller = _hunspell(lang)
     if speller is not None:
-        return bool(_WORD.fullmatch(word)) and speller.check(word.lower())
+        lower = word.lower()
+        return bool(_WORD.fullmatch(word)) and (speller.check(lower) or _known_compound(lower, speller.check))
     return word.lower() in bank_words
+
+
+def _known_compound(word: str, known) -> bool:
+    """A closed compound the dictionary lacks but whose parts it knows: "kaffivélin" = kaffi + vélin.
+
+    Hunspell lists few of the compounds Nordic languages make freely; the last
+    part carries the inflection, the first may end in a linking -s.
+    """
+    for cut in range(4, len(word) - 3):      # both parts four letters or more: "ber" + "gen" is no compound
+        head, tail = word[:cut], word[cut:]
+        if known(tail) and (known(head) or (head.endswith("s") and known(head[:-1]))):
+            return True
+    return False

@@ -60,6 +60,22 @@ def available_languages(root: Path | None = None) -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / "language.yaml").is_file())
 
 
+def require_languages(root: Path | None = None) -> list[str]:
+    """The languages with a bank; no bank at all is an error naming where they were looked for."""
+    root = root or bank_root()
+    found = available_languages(root)
+    if found:
+        return found
+    origin = " ($REWRITER_BANKS)" if os.environ.get("REWRITER_BANKS") else ""
+    if not root.exists():
+        problem = "no such folder"
+    elif not root.is_dir():
+        problem = "not a folder"
+    else:
+        problem = "no phrase banks in this folder (none of its folders has a language.yaml)"
+    raise RewriterError(f"{root}{origin}: {problem}; the banks are a folder with one <lang>/language.yaml per language")
+
+
 @lru_cache(maxsize=None)
 def load_bank(lang: str, root: str | None = None) -> Bank:
     """The checked bank of ``lang``; cached in memory and on disk, so call it freely."""

@@ -31,6 +31,7 @@ def load_yaml(path: Path, shown: str | None = None) -> tuple[Any, dict[Path_, in
     except OSError as exc:
         raise BankError(name, exc.strerror or str(exc)) from None
     try:
+        refuse_anchors(text, loader, name)
         node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
@@ -38,7 +39,27 @@ def load_yaml(path: Path, shown: str | None = None) -> tuple[Any, dict[Path_, in
     lines: dict[Path_, int] = {}
     if node is None:
         return None, lines
-    return _build(node, (), lines, name), lines
+    try:
+        return _build(node, (), lines, name), lines
+    except RecursionError:
+        raise BankError(name, "nested too deeply") from None
+
+
+def refuse_anchors(text: str, loader: type, name: str, error=BankError) -> None:
+    """Refuse YAML anchors and aliases: nothing in a bank needs them, and a few
+    nested aliases (a "billion laughs") expand to more data than fits in memory.
+    The check reads the parser's events only when the text has a '&' or a '*'."""
+    import yaml  # noqa: PLC0415
+
+    if "&" not in text and "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise error(name, f"YAML alias *{event.anchor} is not allowed; write the value out",
+                        line=event.start_mark.line + 1)
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise error(name, f"YAML anchor &{event.anchor} is not allowed; write the value out",
+                        line=event.start_mark.line + 1)
 
 
 def _build(node: yaml.Node, at: Path_, lines: dict[Path_, int], path: str) -> Any:

@@ -29,10 +29,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _languages(args: argparse.Namespace) -> list[str]:
-    from ..banks import available_languages  # noqa: PLC0415
+    from ..banks.loader import require_languages  # noqa: PLC0415
     from .options import check_language  # noqa: PLC0415
 
-    return [check_language(code) for code in args.lang] if args.lang else available_languages()
+    known = require_languages()            # no banks at all is an error, not "0 passed"
+    return [check_language(code) for code in args.lang] if args.lang else known
 
 
 def run_validate(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import json
 import sys
 
 from ..errors import RewriterError
-from .atomic import write_text_atomic
+from .atomic import check_writable, same_file, write_all_atomic
 
 HELP = """\
 Rewrite every dev-set item and score it per language: negation-free, action
@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     paths = args.files or default_paths()
     if not paths:
         raise RewriterError("no dev set: give JSONL files, or run from the repository root (eval/dev_*.jsonl)")
+    _check_outputs(args, paths)
     items = load_items(paths)
     if args.lang:
         for code in args.lang:
@@ -61,10 +62,26 @@ def run(args: argparse.Namespace) -> int:
     if comparison:
         results["comparison"] = comparison
     sys.stdout.write(render_table(results, comparison))
+    files = []
     if args.json:
-        write_text_atomic(args.json, json.dumps(results, ensure_ascii=False, indent=1) + "\n")
-        print(f"wrote {args.json}")
+        files.append((args.json, (json.dumps(results, ensure_ascii=False, indent=1) + "\n").encode("utf-8")))
     if args.html:
-        write_text_atomic(args.html, render_html(results, comparison))
-        print(f"wrote {args.html}")
+        files.append((args.html, render_html(results, comparison).encode("utf-8")))
+    write_all_atomic(files)        # both or neither
+    for path, _ in files:
+        print(f"wrote {path}")
     return 0
+
+
+def _check_outputs(args: argparse.Namespace, inputs: list[str]) -> None:
+    """--json and --html must not overwrite an input (a dev-set file, the baseline) or each other; fail before the run."""
+    outputs = [(flag, path) for flag, path in (("--json", args.json), ("--html", args.html)) if path]
+    for flag, path in outputs:
+        if path == "-":
+            raise RewriterError(f"{flag} needs a file name, not -")
+        for other in [*inputs, *([args.baseline] if args.baseline else [])]:
+            if same_file(path, other):
+                raise RewriterError(f"{path}: is an input of this run ({other}); give {flag} another file")
+        check_writable(path)
+    if len(outputs) == 2 and same_file(outputs[0][1], outputs[1][1]):
+        raise RewriterError(f"{args.json}: given to both --json and --html")

@@ -6,6 +6,7 @@ failing examples (``bank test``), 2 usage or input errors.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .. import __version__
@@ -23,10 +24,18 @@ exit codes: 0 ok, 1 findings or failed examples, 2 bad usage or input
 """
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse with the README's promise: a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str):
+        message = " ".join(message.split())
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import bank_cmd, check_cmd, eval_cmd, polish_cmd, rewrite_cmd, train_cmd  # noqa: PLC0415 - light modules
 
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="rewriter",
         description="Turn negative customer-service language into positive language that offers an action "
                     "(Finnish, Icelandic, Norwegian Bokmål, English). Offline; every rewrite is verified.",
@@ -42,23 +51,80 @@ def build_parser() -> argparse.ArgumentParser:
     bank_cmd.register(commands)
     eval_cmd.register(commands)
     train_cmd.register(commands)
+    from . import serve_cmd  # noqa: PLC0415 - registered on its own line: the web server (issue #12)
+    serve_cmd.register(commands)
     return parser
 
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    problem = _not_utf8(argv)
+    if problem:
+        return _fail(problem)
+    if sys.stdout is None:
+        return _fail("stdout is closed; send the output to a file or to /dev/null")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()      # a full disk or a closed pipe shows here, not after the exit code is chosen
+        return code
     except RewriterError as exc:
-        print(f"rewriter: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     except KeyboardInterrupt:
-        print("rewriter: interrupted", file=sys.stderr)
+        _say("rewriter: interrupted")
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except OSError as exc:
+        # Files are reported by the commands themselves; what is left is the standard streams.
+        _quiet_stdout()
+        where = exc.filename if exc.filename is not None else "<stdout>"
+        return _fail(f"{where}: cannot write ({exc.strerror or exc})")
+    except (RecursionError, MemoryError) as exc:
+        return _fail(f"input too large or too deeply nested ({type(exc).__name__})")
+    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+        if os.environ.get("REWRITER_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (a bug: please report it; "
+                     "REWRITER_DEBUG=1 shows the traceback)")
+
+
+def _fail(message: str) -> int:
+    _say(f"rewriter: error: {' '.join(message.split())}")
+    return 2
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _quiet_stdout() -> None:
+    """After a failed write to stdout, stop Python from failing again when it flushes at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _not_utf8(argv: list[str]) -> str | None:
+    """An argument with bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            char = arg[exc.start]
+            byte = f"byte 0x{ord(char) - 0xDC00:02x}" if 0xDC80 <= ord(char) <= 0xDCFF else f"U+{ord(char):04X}"
+            shown = arg.encode("utf-8", "surrogateescape" if byte.startswith("byte") else "backslashreplace")
+            return f"argument {number} ({str(shown)[2:-1]}): not UTF-8 ({byte}); use UTF-8 text"
+    return None
 
 
 if __name__ == "__main__":

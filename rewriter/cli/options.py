@@ -22,10 +22,10 @@ def add_config(parser: argparse.ArgumentParser) -> None:
 
 def check_language(lang: str) -> str:
     """Fail early, with the list of known languages, on an unknown --lang."""
-    from ..banks import available_languages  # noqa: PLC0415
+    from ..banks.loader import require_languages  # noqa: PLC0415
     from ..errors import RewriterError  # noqa: PLC0415
 
-    known = available_languages()
+    known = require_languages()
     if lang != "auto" and lang not in known:
         raise RewriterError(f"unknown language {lang!r} (available: {', '.join(known)}, auto)")
     return lang

@@ -2,23 +2,24 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
 from ..errors import RewriterError
-from .atomic import write_text_atomic
+from .atomic import check_writable, same_file, write_all_atomic
 from .options import add_config, add_tone, check_language
 
 HELP = """\
 Rewrite every reply text in a help-desk export and write the result to
 OUTPUT (atomically; the input is never modified unless --in-place).
 Formats: zendesk, freshdesk, helpscout, intercom, front, gorgias, zammad
-(JSON exports), csv (one macro per row, --column), text and markdown.
-Unknown keys, order, HTML and placeholders are kept exactly; a file with
-nothing to change is written back byte for byte. A summary accounts for every
-macro: rewritten, unchanged, needs review (a finding no stage could rewrite).
-Exit code 0 on success, 2 for bad usage or input (no output file is written).
+(JSON exports), zammad-yaml and osticket (YAML exports), csv (one macro per
+row, --column; any dialect; a JSON column such as actions_json is rewritten
+inside), text and markdown. Unknown keys, order, comments, HTML and
+placeholders are kept exactly; a file with nothing to change is written back
+byte for byte. A summary accounts for every macro: rewritten, unchanged,
+needs review (a finding no stage could rewrite). Output and --report are
+written together or not at all. Exit code 0 on success, 2 for bad usage or
+input (then no file is written).
 """
 
 
@@ -55,8 +56,18 @@ def run(args: argparse.Namespace) -> int:
     if not args.in_place and not args.output:
         raise RewriterError("where should the result go? give -o OUTPUT (or --in-place)")
     output = args.input if args.in_place else args.output
-    if not args.in_place and args.input != "-" and output != "-" and _same_file(args.input, output):
+    if not args.in_place and same_file(args.input, output):
         raise RewriterError(f"{output}: is the input file; use --in-place to overwrite it")
+    if args.report is not None:
+        if args.report == "-":
+            raise RewriterError("--report needs a file name, not -")
+        for other, what in ((args.input, "the input file"), (output, "the output file")):
+            if same_file(args.report, other):
+                raise RewriterError(f"{args.report}: is {what}; give the report another name")
+    # Every output is checked before the work starts, so a typo costs seconds, not the whole run.
+    for path in (output, args.report):
+        if path is not None and path != "-":
+            check_writable(path)
     check_language(args.lang)
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
     rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config))
@@ -64,22 +75,18 @@ def run(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.input == "-" else args.input
     with Progress(max(1, text.count("\n") // 3), "polishing") as bar:
         polished = polish(name, text, args.format, rewriter, args.column, progress=bar.advance)
+    # Output and report are written together, or neither is.
+    files = [(args.report, render_review(polished, name).encode("utf-8"))] if args.report else []
+    if output != "-":
+        files.insert(0, (output, polished.output.encode("utf-8")))
+    write_all_atomic(files)
     if output == "-":
         sys.stdout.write(polished.output)
-    else:
-        write_text_atomic(output, polished.output)
-    if args.report:
-        write_text_atomic(args.report, render_review(polished, name))
     counts = polished.summary()
     stream = sys.stderr if output == "-" else sys.stdout
+    if stream is None:          # stderr closed while the output goes to stdout: no summary
+        return 0
     print(f"{polished.format}: {counts['macros']} macros: {counts['rewritten']} rewritten, {counts['unchanged']} unchanged, "
           f"{counts['needs review']} need review, {counts['no reply text']} without reply text"
           + (f"; wrote {output}" if output != "-" else "") + (f"; report {args.report}" if args.report else ""), file=stream)
     return 0
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve() or (Path(b).exists() and os.path.samefile(a, b))
-    except OSError:
-        return False

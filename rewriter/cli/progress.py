@@ -11,7 +11,10 @@ class Progress:
     def __init__(self, total: int, label: str, stream=None, min_seconds: float = 0.5):
         self.total, self.label, self.done = total, label, 0
         self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty()
+        try:
+            self.enabled = self.stream is not None and self.stream.isatty()
+        except (OSError, ValueError):      # a closed stderr
+            self.enabled = False
         self.start = time.monotonic()
         self.min_seconds = min_seconds
         self._last = 0.0

@@ -6,7 +6,7 @@ import json
 import sys
 
 from ..errors import RewriterError
-from .inputs import read_stdin
+from .inputs import read_stdin, stdin_is_terminal
 from .options import add_config, add_language, add_tone, check_language
 
 HELP = """\
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         if not any(t.strip() for t in inputs):
             raise RewriterError("empty input: give some text, or pipe lines on stdin")
     else:
-        if sys.stdin.isatty():
+        if stdin_is_terminal():
             print("reading lines from stdin (Ctrl-D to end)...", file=sys.stderr)
         data = read_stdin()
         if not data.strip():

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 
 from ..errors import RewriterError
 from .devset import Item
@@ -33,14 +32,29 @@ def evaluate(items: list[Item], engines: tuple[str, ...], progress=None) -> dict
 
 
 def load_run(path: str) -> dict:
+    """An earlier ``eval --json`` file, checked so a comparison cannot trip over its shape."""
+    from ..cli.inputs import read_file  # noqa: PLC0415
+
+    text = read_file(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RewriterError(f"{path}: no such file") from None
-    except (OSError, ValueError) as exc:
+        data = json.loads(text)
+    except ValueError as exc:
         raise RewriterError(f"{path}: not an eval JSON file ({exc})") from None
+    except RecursionError:
+        raise RewriterError(f"{path}: not an eval JSON file (nested too deeply)") from None
     if not isinstance(data, dict) or "languages" not in data or "items" not in data:
         raise RewriterError(f"{path}: not an eval JSON file (no 'languages' and 'items')")
+    languages, items = data["languages"], data["items"]
+    if not isinstance(languages, dict) or not all(isinstance(k, str) and isinstance(v, dict) for k, v in languages.items()):
+        raise RewriterError(f"{path}: not an eval JSON file ('languages' must map each language to its metrics)")
+    if not isinstance(items, list):
+        raise RewriterError(f"{path}: not an eval JSON file ('items' must be a list)")
+    for n, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise RewriterError(f"{path}: not an eval JSON file (item {n} has no string 'id')")
+        for key in ("joint", "unchanged", "expect_unchanged"):
+            if not isinstance(item.get(key), (int, float)):
+                raise RewriterError(f"{path}: not an eval JSON file (item {item['id']}: {key!r} must be a number or true/false)")
     return data
 
 

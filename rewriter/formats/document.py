@@ -15,10 +15,11 @@ from pathlib import Path
 
 from ..errors import RewriterError
 from ..pipeline import Result, Rewriter
-from . import helpdesk, jsonspans, tabular
+from . import helpdesk, jsonspans, tabular, yamlspans
 from .names import FORMAT_NAMES
 
-MAX_BYTES = 100 * 1024 * 1024
+MAX_BYTES = 100 * 1024 * 1024          # the same limit for a file and for stdin
+LANGUAGE_UNKNOWN = "language not identified"
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
 
 
@@ -63,12 +64,10 @@ class Polished:
 
 
 def read_source(path: str) -> str:
+    """The export's text: a file or stdin ("-"), at most MAX_BYTES either way."""
     from ..cli.inputs import read_file  # noqa: PLC0415
 
-    p = Path(path)
-    if path != "-" and p.is_file() and p.stat().st_size > MAX_BYTES:
-        raise RewriterError(f"{path}: too large ({p.stat().st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-    return read_file(path)
+    return read_file(path, MAX_BYTES)
 
 
 def detect_format(path: str, text: str) -> str:
@@ -86,6 +85,19 @@ def detect_format(path: str, text: str) -> str:
                 return fmt.name
         raise RewriterError(f"{path}: unknown format: this JSON is not a Zendesk, Freshdesk, Help Scout, Intercom, Front, "
                             "Gorgias or Zammad export I recognise; pass --format")
+    if suffix in (".yaml", ".yml") or not suffix:
+        try:
+            data, _ = yamlspans.parse(text, path)
+        except RewriterError:
+            if suffix:
+                raise
+            data = None
+        for fmt in helpdesk.YAML_FORMATS:
+            if fmt.recognise(data):
+                return fmt.name
+        if suffix:
+            raise RewriterError(f"{path}: unknown format: this YAML is not a Zammad text-module or osTicket "
+                                "canned-response export I recognise; pass --format")
     raise RewriterError(f"{path}: unknown format (extension {suffix or 'none'}); pass --format")
 
 
@@ -94,16 +106,53 @@ def polish(path: str, text: str, fmt: str, rewriter: Rewriter, column: str | Non
     if fmt == "auto":
         fmt = detect_format(path, text)
     if fmt in helpdesk.BY_NAME:
-        return _polish_json(path, text, helpdesk.BY_NAME[fmt], rewriter, progress)
+        data, spans = jsonspans.parse(text, path)
+        edits = _polish_fields(path, data, helpdesk.BY_NAME[fmt], rewriter, progress)
+        output = jsonspans.replace(text, spans, edits.changes) if edits.changes else text
+        return edits.polished(fmt, text, output, data, helpdesk.BY_NAME[fmt])
+    if fmt in helpdesk.YAML_BY_NAME:
+        data, spans = yamlspans.parse(text, path)
+        edits = _polish_fields(path, data, helpdesk.YAML_BY_NAME[fmt], rewriter, progress)
+        output = yamlspans.replace(text, data, spans, edits.changes, path) if edits.changes else text
+        return edits.polished(fmt, text, output, data, helpdesk.YAML_BY_NAME[fmt])
     if fmt == "csv":
         return _polish_csv(path, text, rewriter, column, progress)
     if fmt in ("text", "markdown"):
-        return _polish_text(text, fmt, rewriter)
+        return _polish_text(path, text, fmt, rewriter)
     raise RewriterError(f"unknown format {fmt!r} (use {', '.join(FORMAT_NAMES)})")
 
 
-def _rewrite(text: str, rewriter: Rewriter) -> Result:
-    return rewriter.rewrite(text)
+def _rewrite(text: str, rewriter: Rewriter, where: str) -> tuple[Result | None, list[str]]:
+    """The rewrite of one text and the findings no stage resolved.
+
+    One macro never stops the export: a text whose language cannot be told
+    (an emoji, only a placeholder, a number, a URL) is unchanged when it has
+    no words to rewrite and needs review when it has; any other failure of
+    the pipeline on one text marks that text for review. Only problems that
+    concern every text (a broken bank) stop the run, naming the macro."""
+    try:
+        result = rewriter.rewrite(text)
+    except RewriterError as exc:
+        if rewriter.lang != "auto" or _language_known(text):
+            raise RewriterError(f"{where}: {exc}") from None
+        return None, ([LANGUAGE_UNKNOWN] if _has_words(text) else [])
+    except Exception as exc:  # noqa: BLE001 - account for the macro and go on with the rest
+        return None, [f"not rewritten: {type(exc).__name__}"]
+    return result, _unresolved(result)
+
+
+def _language_known(text: str) -> bool:
+    from ..text.protect import mask, visible  # noqa: PLC0415
+    from ..verification.langid import identify  # noqa: PLC0415
+
+    return identify(visible(mask(text).text)) is not None
+
+
+def _has_words(text: str) -> bool:
+    """Is there anything to rewrite once tags, placeholders, URLs and numbers are set aside?"""
+    from ..text.protect import mask, visible  # noqa: PLC0415
+
+    return any(ch.isalpha() for ch in visible(mask(text).text))
 
 
 def _unresolved(result: Result) -> list[str]:
@@ -111,12 +160,24 @@ def _unresolved(result: Result) -> list[str]:
     return [f.rule for f in result.findings if not any(s <= f.start < e for s, e in edited)]
 
 
-def _polish_json(path: str, text: str, fmt: helpdesk.JsonFormat, rewriter: Rewriter, progress) -> Polished:
-    data, spans = jsonspans.parse(text, path)
-    fields = list(fmt.fields(data))
+@dataclass
+class _FieldEdits:
+    changes: dict[jsonspans.Path, str]
+    macros: dict[int, MacroOutcome]
+
+    def polished(self, name: str, text: str, output: str, data: object, fmt: helpdesk.JsonFormat) -> Polished:
+        total = helpdesk.record_count(data, fmt)
+        ordered = [self.macros[i] for i in sorted(self.macros)]
+        return Polished(name, text, output, ordered, max(0, total - len(ordered)))
+
+
+def _polish_fields(path: str, data: object, fmt: helpdesk.JsonFormat, rewriter: Rewriter, progress,
+                   fields: list[helpdesk.TextField] | None = None) -> _FieldEdits:
+    """Rewrite every text field of ``data``: the new texts by path, and an outcome per macro."""
+    fields = list(fmt.fields(data)) if fields is None else fields
     macros: dict[int, MacroOutcome] = {}
     changes: dict[jsonspans.Path, str] = {}
-    results: dict[jsonspans.Path, Result] = {}
+    results: dict[jsonspans.Path, Result | None] = {}
     for f in sorted(fields, key=lambda f: f.derived_from is not None):   # HTML fields before their twins
         before = jsonspans.get(data, f.path)
         assert isinstance(before, str)
@@ -124,10 +185,10 @@ def _polish_json(path: str, text: str, fmt: helpdesk.JsonFormat, rewriter: Rewri
         twin = results.get(f.derived_from) if f.derived_from else None
         after = _apply_twin(before, twin) if twin is not None else None
         if after is None:
-            result = _rewrite(before, rewriter) if before.strip() else None
+            where = f"{path}: macro {f.title or str(f.macro + 1)!r} ({'/'.join(map(str, f.path))})"
+            result, unresolved = _rewrite(before, rewriter, where) if before.strip() else (None, [])
             results[f.path] = result
             after = result.output if result else before
-            unresolved = _unresolved(result) if result else []
             lang = result.lang if result else ""
         else:
             unresolved, lang = [], twin.lang
@@ -136,10 +197,7 @@ def _polish_json(path: str, text: str, fmt: helpdesk.JsonFormat, rewriter: Rewri
         macro.fields.append(FieldChange("/".join(map(str, f.path)), before, after, lang, unresolved))
         if progress:
             progress()
-    output = jsonspans.replace(text, spans, changes) if changes else text
-    total = helpdesk.record_count(data, fmt)
-    ordered = [macros[i] for i in sorted(macros)]
-    return Polished(fmt.name, text, output, ordered, max(0, total - len(ordered)))
+    return _FieldEdits(changes, macros)
 
 
 def plain_of(html_text: str) -> str:
@@ -161,25 +219,73 @@ def _apply_twin(plain: str, html_result: Result) -> str | None:
 
 def _polish_csv(path: str, text: str, rewriter: Rewriter, column: str | None, progress) -> Polished:
     table = tabular.parse_csv(text, path, column)
-    macros, changes = [], {}
+    names = [h.strip().lower() for h in table.header]
+    title_column = next((names.index(k) for k in ("title", "name", "subject") if k in names),
+                        0 if table.column != 0 else None)
+    json_cells = _holds_json(table)
+    macros, changes, without_text = [], {}, 0
     for index in range(1, len(table.rows)):
-        cell = table.rows[index][table.column]
-        title = table.rows[index][0] if table.column != 0 else f"row {index + 1}"
+        cell = table.rows[index][table.column].value
+        line = table.row_lines[index]
+        title = table.rows[index][title_column].value if title_column is not None else f"row {line}"
         macro = MacroOutcome(index - 1, title)
-        if cell.strip():
-            result = _rewrite(cell, rewriter)
-            if result.output != cell:
-                changes[index] = result.output
-            macro.fields.append(FieldChange(f"row {table.row_lines[index][0] + 1}", cell, result.output, result.lang,
-                                            _unresolved(result)))
-        macros.append(macro)
+        where = f"{path}:{line}: macro {title!r}"
+        if not cell.strip():
+            without_text += 1
+        elif json_cells:
+            after = _polish_json_cell(cell, macro, where, rewriter, line)
+            if after is None:
+                without_text += 1
+            else:
+                macros.append(macro)
+                if after != cell:
+                    changes[index] = after
+        else:
+            result, unresolved = _rewrite(cell, rewriter, where)
+            after = result.output if result else cell
+            if after != cell:
+                changes[index] = after
+            macro.fields.append(FieldChange(f"row {line}", cell, after, result.lang if result else "", unresolved))
+            macros.append(macro)
         if progress:
             progress()
     output = tabular.dump_csv(table, changes) if changes else text
-    return Polished("csv", text, output, macros)
+    return Polished("csv", text, output, macros, without_text)
 
 
-def _polish_text(text: str, fmt: str, rewriter: Rewriter) -> Polished:
+def _holds_json(table: tabular.CsvTable) -> bool:
+    """Does the chosen column hold JSON (a Zendesk API CSV's ``actions_json``)? Judged by its first filled cell."""
+    first = next((r[table.column].value.strip() for r in table.rows[1:] if r[table.column].value.strip()), "")
+    if first[:1] not in ("[", "{"):
+        return False
+    try:
+        jsonspans.parse(first, "cell")
+    except RewriterError:
+        return False
+    return True
+
+
+def _polish_json_cell(cell: str, macro: MacroOutcome, where: str, rewriter: Rewriter, line: int) -> str | None:
+    """Rewrite the reply texts inside a JSON cell (a list of macro actions, or an object with ``actions``)
+    in place, so the cell keeps its own style; None when the cell holds no reply text."""
+    try:
+        data, spans = jsonspans.parse(cell, where)
+    except RewriterError as exc:
+        macro.fields.append(FieldChange(f"row {line}", cell, cell, "", [f"malformed JSON ({exc})"]))
+        return cell
+    actions, at = (data.get("actions"), ("actions",)) if isinstance(data, dict) else (data, ())
+    fields = list(helpdesk.action_fields(actions, at, macro.index, macro.title))
+    if not fields:
+        return None
+    edits = _polish_fields(where, data, helpdesk.BY_NAME["zendesk"], rewriter, None, fields)
+    for outcome in edits.macros.values():
+        for f in outcome.fields:
+            f.where = f"row {line}: {f.where}"
+        macro.fields.extend(outcome.fields)
+    return jsonspans.replace(cell, spans, edits.changes) if edits.changes else cell
+
+
+def _polish_text(path: str, text: str, fmt: str, rewriter: Rewriter) -> Polished:
     """Plain text or Markdown: the whole file is one macro; fenced code is left alone."""
     pieces, pos = [], 0
     if fmt == "markdown":
@@ -194,7 +300,8 @@ def _polish_text(text: str, fmt: str, rewriter: Rewriter) -> Polished:
         if not is_prose or not piece.strip():
             out.append(piece)
             continue
-        result = _rewrite(piece, rewriter)
-        out.append(result.output)
-        macro.fields.append(FieldChange("text", piece, result.output, result.lang, _unresolved(result)))
+        result, unresolved = _rewrite(piece, rewriter, path)
+        after = result.output if result else piece
+        out.append(after)
+        macro.fields.append(FieldChange("text", piece, after, result.lang if result else "", unresolved))
     return Polished(fmt, text, "".join(out), [macro])

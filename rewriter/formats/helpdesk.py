@@ -62,6 +62,8 @@ def _title(record: dict, *keys: str) -> str:
 
 def _html_and_plain(at: Path, node: dict, html: str, plain: str | None, macro: int, title: str) -> Iterator[TextField]:
     """The HTML field of ``node`` and its plain twin, when they are there; the twin gets the HTML field's edits."""
+    if not isinstance(node, dict):
+        return
     has_html = isinstance(node.get(html), str)
     if has_html:
         yield TextField(at + (html,), "html", macro, title)
@@ -95,19 +97,32 @@ def _zendesk_has(r: dict) -> bool:
 
 def _zendesk_fields(data: object) -> Iterator[TextField]:
     for path, i, macro in _iter(data, ("macros", "macro")):
-        for j, action in enumerate(macro.get("actions") or []):
-            if not isinstance(action, dict) or action.get("field") not in ("comment_value", "comment_value_html"):
-                continue
-            markup = "html" if action["field"] == "comment_value_html" else "plain"
-            value = action.get("value")
-            at = path + ("actions", j, "value")
-            if isinstance(value, str):
-                yield TextField(at, markup, i, _title(macro, "title", "id"))
-            elif isinstance(value, list):
-                for k, part in enumerate(value):
-                    # ["channel:all", "text"]: the channel selector is not reply text.
-                    if isinstance(part, str) and not (k == 0 and len(value) > 1 and part.startswith("channel:")):
-                        yield TextField(at + (k,), markup, i, _title(macro, "title", "id"))
+        yield from action_fields(macro.get("actions"), path + ("actions",), i, _title(macro, "title", "id"))
+
+
+def action_fields(actions: object, at: Path, macro: int, title: str) -> Iterator[TextField]:
+    """Reply texts in a list of macro actions: Zendesk ``comment_value(_html)`` (a string or
+    ``[channel, text]``) and Gorgias ``setResponseText`` (``arguments.body_html`` / ``body_text``)."""
+    if not isinstance(actions, list):
+        return
+    for j, action in enumerate(actions):
+        if not isinstance(action, dict):
+            continue
+        if action.get("name") == "setResponseText" and isinstance(action.get("arguments"), dict):
+            yield from _html_and_plain(at + (j, "arguments"), action["arguments"], "body_html", "body_text", macro, title)
+            continue
+        if action.get("field") not in ("comment_value", "comment_value_html"):
+            continue
+        markup = "html" if action["field"] == "comment_value_html" else "plain"
+        value = action.get("value")
+        where = at + (j, "value")
+        if isinstance(value, str):
+            yield TextField(where, markup, macro, title)
+        elif isinstance(value, list):
+            for k, part in enumerate(value):
+                # ["channel:all", "text"]: the channel selector is not reply text.
+                if isinstance(part, str) and not (k == 0 and len(value) > 1 and part.startswith("channel:")):
+                    yield TextField(where + (k,), markup, macro, title)
 
 
 # --- Freshdesk canned responses: content_html, content derived from it
@@ -181,3 +196,23 @@ FORMATS: list[JsonFormat] = [
                _zammad_fields, ("text_modules", "text_module")),
 ]
 BY_NAME = {f.name: f for f in FORMATS}
+
+
+# --- YAML exports (read and written by yamlspans, the same way)
+
+def _osticket_fields(data: object) -> Iterator[TextField]:
+    for path, i, r in _iter(data, OSTICKET_KEYS):
+        yield from _html_and_plain(path, r, "response", None, i, _title(r, "title", "id"))
+
+
+OSTICKET_KEYS = ("canned_responses", "canned_response", "premade")
+
+YAML_FORMATS: list[JsonFormat] = [
+    # Zammad text modules: name, keywords, content (HTML with #{...} placeholders), note, active
+    JsonFormat("zammad-yaml", lambda d: _list_of(d, ("text_modules",), lambda r: "content" in r and ("keywords" in r or "name" in r)),
+               _zammad_fields, ("text_modules", "text_module")),
+    # osTicket canned responses: title, response (HTML with %{...} placeholders), notes, lang, isenabled
+    JsonFormat("osticket", lambda d: _list_of(d, OSTICKET_KEYS, lambda r: "response" in r and "title" in r),
+               _osticket_fields, OSTICKET_KEYS),
+]
+YAML_BY_NAME = {f.name: f for f in YAML_FORMATS}

@@ -17,16 +17,68 @@ _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"', re.DOTALL)
 
 
+MAX_DEPTH = 500
+
+
+class _Constant(ValueError):
+    """NaN, Infinity or -Infinity: Python's json reads them, JSON has no such values."""
+
+
+def _reject_constant(name: str):
+    raise _Constant(name)
+
+
 def parse(text: str, where: str) -> tuple[object, dict[Path, tuple[int, int]]]:
     """The JSON value of ``text`` and the spans of its string values; errors name line and column."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_reject_constant)
+        spans: dict[Path, tuple[int, int]] = {}
+        end = _value(text, _WS.match(text, 0).end(), (), spans)
     except json.JSONDecodeError as exc:
         raise RewriterError(f"{where}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}") from None
-    spans: dict[Path, tuple[int, int]] = {}
-    end = _value(text, _WS.match(text, 0).end(), (), spans)
+    except _Constant as exc:
+        line, col = _line_col(text, _scan_error_at(text))
+        raise RewriterError(f"{where}:{line}:{col}: malformed JSON: {exc} is not a JSON value") from None
+    except RecursionError:
+        line, col = _line_col(text, _too_deep_at(text))
+        raise RewriterError(f"{where}:{line}:{col}: JSON nested too deeply (more than {MAX_DEPTH} levels)") from None
     assert _WS.match(text, end).end() == len(text)
     return data, spans
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _scan_error_at(text: str) -> int:
+    """Where the span scanner stops: the first thing that is not a JSON value."""
+    try:
+        _value(text, _WS.match(text, 0).end(), (), {})
+    except _ScanError as exc:
+        return exc.pos
+    except RecursionError:
+        return _too_deep_at(text)
+    return 0
+
+
+def _too_deep_at(text: str) -> int:
+    """The position where brackets outside strings first nest deeper than MAX_DEPTH."""
+    depth = 0
+    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text, re.DOTALL):
+        ch = m.group()
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return m.start()
+        elif ch in "]}":
+            depth -= 1
+    return 0
+
+
+class _ScanError(ValueError):
+    def __init__(self, pos: int, char: str):
+        super().__init__(f"unexpected {char!r} at {pos}")
+        self.pos = pos
 
 
 def _value(text: str, pos: int, path: Path, spans: dict[Path, tuple[int, int]]) -> int:
@@ -66,7 +118,7 @@ def _value(text: str, pos: int, path: Path, spans: dict[Path, tuple[int, int]]) 
     for literal in ("true", "false", "null"):
         if text.startswith(literal, pos):
             return pos + len(literal)
-    raise ValueError(f"unexpected {ch!r} at {pos}")
+    raise _ScanError(pos, ch)
 
 
 def literal_like(original_literal: str, value: str) -> str:
