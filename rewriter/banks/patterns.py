@@ -230,6 +230,12 @@ def compile_phrase_list(phrases: list[str]) -> LazyRegex | None:
     tests them once per position instead of once per phrase: marker lists
     are searched in every sentence.
     """
+    source = phrase_list_source(phrases)
+    return None if source is None else LazyRegex.checked(source, re.IGNORECASE)
+
+
+def phrase_list_source(phrases: list[str]) -> str | None:
+    """The source of `compile_phrase_list`'s regex (None for no phrases); a sub-list keeps its phrases' order."""
     words, raw = [], []
     for phrase in phrases:
         if phrase.startswith("re:"):
@@ -243,6 +249,4 @@ def compile_phrase_list(phrases: list[str]) -> LazyRegex | None:
     # Longer alternatives first, so "out of stock" wins over "out".
     words.sort(key=len, reverse=True)
     parts = ([_WORD_EDGE_START + "(?:" + "|".join(words) + ")" + _WORD_EDGE_END] if words else []) + raw
-    if not parts:
-        return None
-    return LazyRegex.checked("|".join(parts), re.IGNORECASE)
+    return "|".join(parts) if parts else None
