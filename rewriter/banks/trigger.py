@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .lazy_regex import LazyRegex
-from .literals import any_in, required_literals, required_words
+from .literals import required_literals, required_words
 from .patterns import compile_pattern
 from .tokens import TOKEN, may_match, rarest_keys
 from .word_trie import trie_pattern, words_regex
@@ -56,9 +56,19 @@ class Trigger:
         self.fallback = fallback
         self._keys = frozenset(index)
         self._words = LazyRegex(words_regex(index))
-        literals = {lit for lits, _, _, _ in fallback if lits for lit in lits}
-        always = any(lits is None for lits, _, _, _ in fallback)
-        self._literals = None if always or not literals else LazyRegex(trie_pattern(literals))
+        # Which fallback regexes a text may match, by the literals it holds: one
+        # scan finds, at each position, the longest literal starting there; the
+        # literals that are its prefixes start there too (`_owners`).
+        literals = sorted({lit for lits, _, _, _ in fallback if lits for lit in lits})
+        owners: dict[str, set[int]] = {}
+        for at, (lits, _, _, _) in enumerate(fallback):
+            for lit in lits or ():
+                owners.setdefault(lit, set()).add(at)
+        self._owners = {lit: frozenset(at for short in literals if lit.startswith(short) for at in owners[short])
+                        for lit in literals}
+        self._always = frozenset(at for at, (lits, _, _, _) in enumerate(fallback) if lits is None)
+        self._any_literal = LazyRegex(trie_pattern(literals)) if literals else None
+        self._literals = LazyRegex(f"(?=({trie_pattern(literals)}))") if literals else None
         self._memo: dict[str, dict[str, frozenset[int]]] = {}
 
     def __getstate__(self) -> dict:
@@ -100,8 +110,15 @@ class Trigger:
                 for words, choices, kind, number in self.index[token]:
                     if may_match(words, choices, tokens):
                         yield kind, number
-        if not self.fallback or self._literals is not None and not self._literals.search(lowered):
+        if not self.fallback:
             return
-        for literals, regex, kind, number in self.fallback:
-            if any_in(literals, lowered) and regex.search(text):
+        present = self._always
+        # A plain search first: most lines hold none of the literals, and it costs a
+        # third of the overlapping scan.
+        if self._literals is not None and self._any_literal.search(lowered):
+            for m in self._literals.finditer(lowered):
+                present = present | self._owners[m.group(1)]
+        for at in sorted(present):
+            _, regex, kind, number = self.fallback[at]
+            if regex.search(text):
                 yield kind, number
