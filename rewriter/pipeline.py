@@ -147,7 +147,7 @@ class Rewriter:
         if masked is None or any(w in bank.language.not_names for w in text.split()):
             masked = mask(text, bank.language.not_names)
         computed = self._computed(bank.language.locale) if rewrite else {}
-        plan = self.plan_for(masked.text, bank)
+        plan = None      # made for the first sentence to rewrite (the address-form scan is not free)
         findings: list[Finding] = []
         edits: list[Edit] = []
         trace: list[SentenceTrace] = []
@@ -162,6 +162,7 @@ class Rewriter:
             trace.append(step)
             chosen = None
             if rewrite:
+                plan = plan or self.plan_for(masked.text, bank)
                 trial = plan.fork()
                 chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
                 if chosen is not None:
