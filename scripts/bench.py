@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gen_corpus  # noqa: E402
@@ -75,17 +76,27 @@ def check(lines: int, runs: int, distinct: bool) -> None:
             tools.append(("proselint check", [proselint, "check", str(path)]))
         results = {}
         for label, argv in tools:
-            t = timed(argv, runs)
-            results[label] = (min(t), statistics.median(t))
+            measured = [run_measured(argv) for _ in range(runs)]
+            t, cpu = [r.seconds for r in measured], [r.cpu for r in measured]
+            results[label] = (min(t), statistics.median(t), min(cpu))
             print(f"{label}: fastest {min(t):.2f} s = {lines / min(t):,.0f} lines/s; "
-                  f"median {statistics.median(t):.2f} s = {lines / statistics.median(t):,.0f} lines/s ({runs} runs)")
+                  f"median {statistics.median(t):.2f} s = {lines / statistics.median(t):,.0f} lines/s; "
+                  f"CPU fastest {min(cpu):.2f} s ({runs} runs)")
         if len(results) == 2:
-            (r_min, r_med), (p_min, p_med) = results["rewriter check"], results["proselint check"]
-            print(f"ratio: rewriter is {p_min / r_min:.2f}x proselint's speed (fastest runs), {p_med / r_med:.2f}x (medians)")
+            (r_min, r_med, r_cpu), (p_min, p_med, p_cpu) = results["rewriter check"], results["proselint check"]
+            print(f"ratio: rewriter is {p_min / r_min:.2f}x proselint's speed (fastest runs), {p_med / r_med:.2f}x "
+                  f"(medians), {p_cpu / r_cpu:.2f}x (CPU time)")
 
 
-def run_measured(argv: list[str], stdin_path: Path | None = None) -> tuple[float, int, bytes]:
-    """(seconds, peak RSS in MB, stdout) of one child process; the RSS is the child's own (wait4)."""
+class Run(NamedTuple):
+    seconds: float      # wall clock
+    cpu: float          # the child's user + system CPU seconds: moves less than the wall clock on a shared machine
+    rss_mb: int         # the child's own peak RSS (wait4)
+    out: bytes
+
+
+def run_measured(argv: list[str], stdin_path: Path | None = None) -> Run:
+    """Run one child process and measure it."""
     stdin = stdin_path.open("rb") if stdin_path else subprocess.DEVNULL
     try:
         start = time.perf_counter()
@@ -101,7 +112,7 @@ def run_measured(argv: list[str], stdin_path: Path | None = None) -> tuple[float
             stdin.close()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"bench: {' '.join(argv[:4])}... exited {proc.returncode}")
-    return elapsed, usage.ru_maxrss // 1024, data
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, data)
 
 
 def _summary(values: list[float]) -> str:
@@ -123,16 +134,18 @@ def in_process(lang: str, path: str, labels: str, engines: str) -> None:
     load_bank(lang)
     clock = time.perf_counter_ns
     times = []
+    cpu = time.process_time()
     start = clock()
     for text in lines:
         t0 = clock()
         rewriter.rewrite(text)
         times.append(clock() - t0)
     total = (clock() - start) / 1e9
+    cpu = time.process_time() - cpu
     neg = sorted(t for t, n in zip(times, negative) if n)
     def pct(q: float) -> float:
         return neg[min(len(neg) - 1, int(q * len(neg)))] / 1e6 if neg else 0.0
-    print(json.dumps({"lines": len(lines), "seconds": total, "p50_ms": pct(0.50), "p95_ms": pct(0.95),
+    print(json.dumps({"lines": len(lines), "seconds": total, "cpu": cpu, "p50_ms": pct(0.50), "p95_ms": pct(0.95),
                       "max_ms": neg[-1] / 1e6 if neg else 0.0, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
 
 
@@ -148,7 +161,7 @@ def _child(lang: str, text: Path, labels: Path | None, engines: str = "template"
     argv = [sys.executable, __file__, "_inproc", "--lang", lang, "--file", str(text), "--engines", engines]
     if labels:
         argv += ["--labels", str(labels)]
-    return json.loads(run_measured(argv)[2])
+    return json.loads(run_measured(argv).out)
 
 
 def rewrite(lines: int, runs: int, langs: list[str]) -> None:
@@ -160,15 +173,19 @@ def rewrite(lines: int, runs: int, langs: list[str]) -> None:
             subprocess.run([REWRITER, "rewrite", "--lang", lang, "x"], capture_output=True, check=False)  # warm cache
             inner = [_child(lang, text, labels) for _ in range(runs)]
             rates = sorted(lines / r["seconds"] for r in inner)
+            cpu_rate = lines / min(r["cpu"] for r in inner)
             whole = [run_measured([REWRITER, "rewrite", "--lang", lang], text) for _ in range(runs)]
-            wrates = sorted(lines / t for t, _, _ in whole)
-            print(f"{lang}: in-process {rates[-1]:,.0f} sentences/s fastest, {statistics.median(rates):,.0f} median; "
+            wrates = sorted(lines / r.seconds for r in whole)
+            print(f"{lang}: in-process {rates[-1]:,.0f} sentences/s fastest, {statistics.median(rates):,.0f} median, "
+                  f"{cpu_rate:,.0f} per CPU second; "
                   f"negative sentence p50 {statistics.median(r['p50_ms'] for r in inner):.2f} ms, "
                   f"p95 {statistics.median(r['p95_ms'] for r in inner):.2f} ms, "
                   f"max {min(r['max_ms'] for r in inner):.1f} ms (medians over runs; max: least of the runs); "
                   f"peak RSS {max(r['rss_mb'] for r in inner)} MB")
             print(f"{lang}: whole process {wrates[-1]:,.0f} sentences/s fastest, {statistics.median(wrates):,.0f} "
-                  f"median ({_summary([t for t, _, _ in whole])}); peak RSS {max(m for _, m, _ in whole)} MB")
+                  f"median ({_summary([r.seconds for r in whole])}; CPU {min(r.cpu for r in whole):.2f} s = "
+                  f"{lines / min(r.cpu for r in whole):,.0f} sentences per CPU second); "
+                  f"peak RSS {max(r.rss_mb for r in whole)} MB")
 
 
 def polish(macros: int, runs: int) -> None:
@@ -179,11 +196,12 @@ def polish(macros: int, runs: int) -> None:
             subprocess.run([REWRITER, "rewrite", "--lang", lang, "x"], capture_output=True, check=False)  # warm cache
         argv = [REWRITER, "polish", str(src), "-o", str(out), "--lang", "auto"]
         results = [run_measured(argv) for _ in range(runs)]
-        times = [t for t, _, _ in results]
+        times = [r.seconds for r in results]
         print(f"polish: {macros:,} Zendesk macros ({src.stat().st_size / 1e6:.1f} MB, fi/is/nb/en), --lang auto: "
               f"{_summary(times)} over {runs} runs = {macros / min(times):,.0f} macros/s fastest; "
-              f"peak RSS {max(m for _, m, _ in results)} MB")
-        print("  " + results[0][2].decode().strip())
+              f"CPU fastest {min(r.cpu for r in results):.2f} s, median {statistics.median(r.cpu for r in results):.2f} s; "
+              f"peak RSS {max(r.rss_mb for r in results)} MB")
+        print("  " + results[0].out.decode().strip())
 
 
 def linear(sizes: list[int], runs: int, lang: str) -> None:
@@ -197,9 +215,11 @@ def linear(sizes: list[int], runs: int, lang: str) -> None:
             part = Path(tmp) / f"part-{size}.txt"
             part.write_text("\n".join(all_lines[:size]) + "\n", encoding="utf-8")
             inner = min(_child(lang, part, None)["seconds"] for _ in range(runs))
-            whole = min(run_measured([REWRITER, "rewrite", "--lang", lang], part)[0] for _ in range(runs))
-            print(f"{size:>7,} lines: in-process {inner * 1e6 / size:6.1f} us/line; "
-                  f"whole process {whole:.2f} s = {whole * 1e6 / size:6.1f} us/line (start-up included)")
+            whole = [run_measured([REWRITER, "rewrite", "--lang", lang], part) for _ in range(runs)]
+            wall, cpu = min(r.seconds for r in whole), min(r.cpu for r in whole)
+            print(f"{size:>7,} lines: in-process {inner * 1e6 / size:6.1f} us/line; whole process {wall:.2f} s = "
+                  f"{wall * 1e6 / size:6.1f} us/line, CPU {cpu * 1e6 / size:6.1f} us/line (start-up included); "
+                  f"peak RSS {max(r.rss_mb for r in whole)} MB")
 
 
 def main() -> None:
