@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
-from .patterns import CompiledPattern, phrase_list_source
+from .patterns import CompiledPattern, join_alternatives, phrase_alternatives
 from .tokens import may_match, rarest_keys, tokens_of
 
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
@@ -203,6 +203,7 @@ class Bank:
     findings_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)   # detection.detector
     lower_words: frozenset[str] = field(init=False, repr=False)    # see _lower_case_words
     marker_cache: Memo = field(default_factory=lambda: Memo(1024), init=False, repr=False)   # see markers
+    _marker_parts: dict = field(init=False, repr=False)       # kind -> (alternatives, wrapper before, after)
 
     def __post_init__(self) -> None:
         if not self.rules:
@@ -221,6 +222,7 @@ class Bank:
             for position, m in enumerate(rule.matchers):
                 for word in rarest_keys(m.pattern.required, m.pattern.required_any, frequent):
                     self._matchers_by_word.setdefault(word, []).append((order, position))
+        self._marker_parts = {kind: self._reducible(full, listed) for kind, (full, listed) in self._marker_lists().items()}
         self._avoid_by_word = {}
         for order, entry in enumerate(self.avoid):
             for p in entry.patterns:
@@ -237,6 +239,25 @@ class Bank:
         """False when ``text`` certainly holds no finding (see `trigger`)."""
         return self.trigger.any(text)
 
+    def _marker_lists(self) -> dict[str, tuple[LazyRegex | None, tuple[str, ...]]]:
+        lang = self.language
+        return {NEGATION: (lang.negation, lang.negation_phrases), DISCOURAGED: (lang.discouraged, lang.discouraged_phrases),
+                SOFTENER: (lang.softeners, lang.softener_phrases)}
+
+    @staticmethod
+    def _reducible(full: LazyRegex | None, listed: tuple[str, ...]) -> tuple[list, str, str] | None:
+        """The phrase list's alternatives and the text around them in ``full``; None when ``full`` is not built that way."""
+        if full is None or not listed:
+            return None
+        alternatives = phrase_alternatives(list(listed))
+        whole = join_alternatives(alternatives)
+        if full.pattern == whole:
+            return alternatives, "", ""
+        if full.pattern.startswith(f"(?:{whole})"):
+            # softeners: the whole list wrapped in a guard (see loader._kept_before_conjunctions)
+            return alternatives, "(?:", full.pattern[len(whole) + 3:]
+        return None
+
     def markers(self, kind: str, phrases: frozenset[int]) -> LazyRegex | None:
         """The language's regex of ``kind`` (negation, discouraged, softener) reduced to the given phrases.
 
@@ -245,27 +266,16 @@ class Bank:
         what the whole list finds (same order of alternatives, same edges),
         without trying a few hundred alternatives at every position.
         """
-        lang = self.language
-        full, listed = {NEGATION: (lang.negation, lang.negation_phrases),
-                        DISCOURAGED: (lang.discouraged, lang.discouraged_phrases),
-                        SOFTENER: (lang.softeners, lang.softener_phrases)}[kind]
-        if full is None or not phrases or len(phrases) >= len(listed):
+        full = self._marker_lists()[kind][0]
+        parts = self._marker_parts.get(kind)
+        if parts is None or not phrases or len(phrases) >= len(parts[0]):
             return full
         key = (kind, phrases)
         regex = self.marker_cache.get(key)
         if regex is None:
-            regex = full
-            whole = self.marker_cache.get(kind)
-            if whole is None:
-                whole = phrase_list_source(list(listed)) or ""
-                self.marker_cache[kind] = whole
-            part = phrase_list_source([listed[i] for i in sorted(phrases)])
-            if whole and part:
-                if full.pattern == whole:
-                    regex = LazyRegex(part, full.flags)
-                elif full.pattern.startswith(f"(?:{whole})"):
-                    # softeners: the whole list wrapped in a guard (see loader._kept_before_conjunctions)
-                    regex = LazyRegex(f"(?:{part})" + full.pattern[len(whole) + 4:], full.flags)
+            alternatives, before, after = parts
+            source = join_alternatives([alternatives[i] for i in sorted(phrases)])
+            regex = LazyRegex(before + source + after, full.flags) if source else full
             self.marker_cache.put(key, regex)
         return regex
 
