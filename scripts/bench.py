@@ -38,25 +38,21 @@ BIN = Path(sys.executable).parent
 REWRITER = str(BIN / "rewriter")
 
 
-def timed(argv: list[str], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return times
-
-
 def startup(runs: int) -> None:
-    """``rewriter --help``, one sentence with the default engines (warm bank cache), and with the model on."""
-    sentence = "Unfortunately the red dress is out of stock."
-    one = [REWRITER, "rewrite", "--lang", "en", sentence]
-    subprocess.run(one, capture_output=True, check=False)      # the bank cache is warm from here on
-    for label, argv in (("rewriter --help", [REWRITER, "--help"]),
-                        ("rewriter rewrite --lang en (default: templates)", one),
-                        ("rewriter rewrite --lang en --engine model,template", [*one, "--engine", "model,template"])):
-        t = timed(argv, runs)
-        print(f"{label}: median {statistics.median(t) * 1000:.0f} ms, min {min(t) * 1000:.0f} ms over {runs} runs")
+    """``rewriter --help``; one README sentence per language with the default engines (warm bank cache);
+    the English one with the model on."""
+    cases = [("rewriter --help", [REWRITER, "--help"])]
+    for lang, sentence in README_SENTENCES.items():
+        one = [REWRITER, "rewrite", "--lang", lang, sentence]
+        subprocess.run(one, capture_output=True, check=False)      # the bank cache is warm from here on
+        cases.append((f"rewriter rewrite --lang {lang} (default: templates)", one))
+    cases.append(("rewriter rewrite --lang en --engine model,template",
+                  [REWRITER, "rewrite", "--lang", "en", README_SENTENCES["en"], "--engine", "model,template"]))
+    for label, argv in cases:
+        measured = [run_measured(argv) for _ in range(runs)]
+        t, cpu = [r.seconds for r in measured], [r.cpu for r in measured]
+        print(f"{label}: median {statistics.median(t) * 1000:.0f} ms, min {min(t) * 1000:.0f} ms, "
+              f"CPU min {min(cpu) * 1000:.0f} ms over {runs} runs; peak RSS {max(r.rss_mb for r in measured)} MB")
 
 
 def compile_package() -> None:
