@@ -160,17 +160,19 @@ def _child(lang: str, text: Path, labels: Path | None, engines: str = "template"
     return json.loads(run_measured(argv).out)
 
 
-def rewrite(lines: int, runs: int, langs: list[str]) -> None:
-    print(f"rewrite: {lines:,} distinct lines per language (40 % negative), default engines (template); "
+def rewrite(lines: int, runs: int, langs: list[str], engines: str) -> None:
+    """In-process: rewrite() line by line (latency per line); whole process: the lines on stdin (rewrite_stream,
+    so with the model on its sentences go in batches)."""
+    print(f"rewrite: {lines:,} distinct lines per language (40 % negative), engines {engines}; "
           f"fastest and median of {runs} runs")
     with tempfile.TemporaryDirectory() as tmp:
         for lang in langs:
             text, labels = _write_corpus(Path(tmp), lang, lines)
             subprocess.run([REWRITER, "rewrite", "--lang", lang, "x"], capture_output=True, check=False)  # warm cache
-            inner = [_child(lang, text, labels) for _ in range(runs)]
+            inner = [_child(lang, text, labels, engines) for _ in range(runs)]
             rates = sorted(lines / r["seconds"] for r in inner)
             cpu_rate = lines / min(r["cpu"] for r in inner)
-            whole = [run_measured([REWRITER, "rewrite", "--lang", lang], text) for _ in range(runs)]
+            whole = [run_measured([REWRITER, "rewrite", "--lang", lang, "--engine", engines], text) for _ in range(runs)]
             wrates = sorted(lines / r.seconds for r in whole)
             print(f"{lang}: in-process {rates[-1]:,.0f} sentences/s fastest, {statistics.median(rates):,.0f} median, "
                   f"{cpu_rate:,.0f} per CPU second; "
@@ -232,6 +234,7 @@ def main() -> None:
     r.add_argument("--lines", type=int, default=10000)
     r.add_argument("--runs", type=int, default=3)
     r.add_argument("--lang", default=",".join(gen_corpus.LANGS), help="comma-separated (default: all four)")
+    r.add_argument("--engines", default="template", help="template (the default) or model,template")
     p = sub.add_parser("polish")
     p.add_argument("--macros", type=int, default=20000)
     p.add_argument("--runs", type=int, default=3)
@@ -253,7 +256,7 @@ def main() -> None:
     elif a.what == "check":
         check(a.lines, a.runs, a.distinct)
     elif a.what == "rewrite":
-        rewrite(a.lines, a.runs, a.lang.split(","))
+        rewrite(a.lines, a.runs, a.lang.split(","), a.engines)
     elif a.what == "polish":
         polish(a.macros, a.runs)
     else:
