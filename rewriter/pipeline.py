@@ -8,7 +8,9 @@ comes back byte for byte.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from dataclasses import asdict, dataclass, field
 
@@ -129,6 +131,7 @@ class Rewriter:
         self.config = config or load_config()
         self.today = today or _dt.date.today()
         self._computed_cache: dict[str, dict[str, str]] = {}
+        self._generated: dict[tuple[str, str, str], list[str]] = {}   # see rewrite_stream
 
     def bank_for(self, text: str) -> Bank:
         """The bank of the text's language (identified when ``lang`` is auto)."""
@@ -161,7 +164,7 @@ class Rewriter:
         if masked is None or any(w in bank.language.not_names for w in text.split()):
             masked = mask(text, bank.language.not_names)
         computed = self._computed(bank.language.locale) if rewrite else {}
-        plan = self.plan_for(masked.text, bank)
+        plan = None      # made for the first sentence to rewrite (the address-form scan is not free)
         findings: list[Finding] = []
         edits: list[Edit] = []
         trace: list[SentenceTrace] = []
@@ -176,6 +179,7 @@ class Rewriter:
             trace.append(step)
             chosen = None
             if rewrite:
+                plan = plan or self.plan_for(masked.text, bank)
                 trial = plan.fork()
                 chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
                 if chosen is not None:
@@ -194,6 +198,64 @@ class Rewriter:
         output = _splice(text, edits)
         engine = next((e for e in ENGINES if any(ed.engine == e for ed in edits)), "none")
         return Result(text, output, bank.language.code, output != text, engine, findings, edits, trace)
+
+    def rewrite_many(self, texts: Iterable[str], batch: int = 32) -> list[Result]:
+        """``[self.rewrite(t) for t in texts]``, with the model's sentences generated in batches (`rewrite_stream`)."""
+        return list(self.rewrite_stream(texts, batch))
+
+    def rewrite_stream(self, texts: Iterable[str], batch: int = 32, ahead: int = 256) -> Iterator[Result]:
+        """``rewrite`` of each text, in order; with the model on, its sentences are generated in batches.
+
+        For up to ``ahead`` texts at a time, detection runs first and every
+        sentence with a finding goes to the model in ``generate`` calls of
+        ``batch`` sentences (one language and tone per call); ``rewrite`` then
+        takes the model's answers from there and verifies and splices as
+        usual. A sentence the look-ahead did not foresee (a clause of a split
+        sentence) is generated on its own, as ``rewrite`` does. Without the
+        model this is ``rewrite``, text by text.
+        """
+        batched = "model" in self.engines and seq2seq.available(self.model_dir)
+        texts = iter(texts)
+        while chunk := list(itertools.islice(texts, ahead)):
+            try:
+                if batched:
+                    self._generate_ahead(chunk, batch)
+                for text in chunk:
+                    yield self.rewrite(text)
+            finally:
+                self._generated.clear()
+
+    def _generate_ahead(self, texts: list[str], batch: int) -> None:
+        """The model's rewrites of every sentence with a finding in ``texts``, for `_candidates` to take."""
+        from .model.inference import generate  # noqa: PLC0415 - heavy import, only with the model on
+
+        wanted: dict[tuple[str, str], dict[str, None]] = {}     # (language, tone) -> sentences, in order
+        locales: dict[str, str] = {}
+        for text in texts:
+            try:
+                bank, masked = self._bank_and_mask(text)
+            except RewriterError:
+                continue                    # rewrite() reports it in its turn
+            if not bank.may_have_findings(text):
+                continue
+            if masked is None or any(w in bank.language.not_names for w in text.split()):
+                masked = mask(text, bank.language.not_names)
+            plan = self.plan_for(masked.text, bank)
+            for start, end in sentences.split(masked.text, bank.language.abbreviations, masked.is_block):
+                sentence = masked.text[start:end]
+                if find_in_sentence(sentence, bank):
+                    key = (bank.language.code, self._model_tone(sentence, bank, plan))
+                    wanted.setdefault(key, {})[sentence] = None
+                    locales[bank.language.code] = bank.language.locale
+        for (lang, tone), found in wanted.items():
+            items = list(found)
+            values = self._computed(locales[lang])
+            for at in range(0, len(items), batch):
+                chunk = items[at:at + batch]
+                outputs = generate(chunk, lang=lang, tone=tone, beams=self.beams, model_dir=str(self.model_dir),
+                                   values=values)
+                for sentence, texts_out in zip(chunk, outputs):
+                    self._generated[(sentence, lang, tone)] = list(dict.fromkeys(texts_out))
 
     def plan_for(self, masked_text: str, bank: Bank) -> MessagePlan:
         """A fresh plan for one message: the caller's tone, else the one the input's address form shows."""
@@ -322,8 +384,12 @@ class Rewriter:
 
     def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str], plan: MessagePlan):
         if "model" in self.engines and not plan.offered:
-            yield from seq2seq.candidates(sentence, bank.language.code, self._model_tone(sentence, bank, plan),
-                                          self.beams, self.model_dir, computed)
+            tone = self._model_tone(sentence, bank, plan)
+            ready = self._generated.get((sentence, bank.language.code, tone))   # made in a batch (rewrite_stream)
+            if ready is not None:
+                yield from (Candidate(text, "model", "model") for text in ready)
+            else:
+                yield from seq2seq.candidates(sentence, bank.language.code, tone, self.beams, self.model_dir, computed)
         if "template" in self.engines:
             yield from templates.candidates(sentence, bank, plan, computed)
 

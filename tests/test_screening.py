@@ -93,3 +93,29 @@ def test_a_clean_line_is_skipped_and_a_negative_one_is_not():
     assert not bank.may_have_findings("I have booked a courier for the red dress. (order #100000)")
     assert bank.may_have_findings("I'm afraid size 38 is sold out.")
     assert bank.may_have_findings("We don’t ship to Svalbard.")
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_reduced_marker_regexes_find_what_the_whole_lists_find(lang):
+    """`Bank.markers` keeps only the phrases the trigger says may occur; on that text it finds the same matches."""
+    from rewriter.banks.trigger import DISCOURAGED, NEGATION, SOFTENER
+
+    bank = load_bank(lang)
+    lang_data = bank.language
+    whole = {NEGATION: lang_data.negation, DISCOURAGED: lang_data.discouraged, SOFTENER: lang_data.softeners}
+    texts = [x for _, ex in bank.examples() for x in (ex.input, ex.output or "")]
+    reduced = 0
+    for text in texts:
+        phrases = bank.trigger.phrases(text)
+        for kind, regex in whole.items():
+            if regex is None:
+                continue
+            found = [(m.start(), m.group()) for m in regex.finditer(text)]
+            if kind not in phrases:
+                assert not found, (kind, text)
+                continue
+            part = bank.markers(kind, phrases[kind])
+            reduced += part is not regex
+            assert [(m.start(), m.group()) for m in part.finditer(text)] == found, (kind, text)
+            assert drop(text, part).text == drop(text, regex).text
+    assert reduced

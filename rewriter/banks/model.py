@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
-from .patterns import CompiledPattern
+from .patterns import CompiledPattern, join_alternatives, phrase_alternatives
 from .tokens import may_match, rarest_keys, tokens_of
 
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
@@ -203,6 +203,8 @@ class Bank:
     match_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)      # stages.templates.match_rules
     findings_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)   # detection.detector
     lower_words: frozenset[str] = field(init=False, repr=False)    # see _lower_case_words
+    marker_cache: Memo = field(default_factory=lambda: Memo(1024), init=False, repr=False)   # see markers
+    _marker_parts: dict = field(init=False, repr=False)       # kind -> (alternatives, wrapper before, after)
 
     def __post_init__(self) -> None:
         if not self.rules:
@@ -216,10 +218,12 @@ class Bank:
                                 SOFTENER: lang.softener_phrases, AVOID: [p for a in self.avoid for p in a.phrases]},
                                common)
         self._matchers_by_word = {}
+        frequent = self._pattern_word_counts(common)
         for order, rule in enumerate(self.rules):
             for position, m in enumerate(rule.matchers):
-                for word in rarest_keys(m.pattern.required, m.pattern.required_any, common):
+                for word in rarest_keys(m.pattern.required, m.pattern.required_any, frequent):
                     self._matchers_by_word.setdefault(word, []).append((order, position))
+        self._marker_parts = {kind: self._reducible(full, listed) for kind, (full, listed) in self._marker_lists().items()}
         self._avoid_by_word = {}
         for order, entry in enumerate(self.avoid):
             for p in entry.patterns:
@@ -236,6 +240,46 @@ class Bank:
         """False when ``text`` certainly holds no finding (see `trigger`)."""
         return self.trigger.any(text)
 
+    def _marker_lists(self) -> dict[str, tuple[LazyRegex | None, tuple[str, ...]]]:
+        lang = self.language
+        return {NEGATION: (lang.negation, lang.negation_phrases), DISCOURAGED: (lang.discouraged, lang.discouraged_phrases),
+                SOFTENER: (lang.softeners, lang.softener_phrases)}
+
+    @staticmethod
+    def _reducible(full: LazyRegex | None, listed: tuple[str, ...]) -> tuple[list, str, str] | None:
+        """The phrase list's alternatives and the text around them in ``full``; None when ``full`` is not built that way."""
+        if full is None or not listed:
+            return None
+        alternatives = phrase_alternatives(list(listed))
+        whole = join_alternatives(alternatives)
+        if full.pattern == whole:
+            return alternatives, "", ""
+        if full.pattern.startswith(f"(?:{whole})"):
+            # softeners: the whole list wrapped in a guard (see loader._kept_before_conjunctions)
+            return alternatives, "(?:", full.pattern[len(whole) + 3:]
+        return None
+
+    def markers(self, kind: str, phrases: frozenset[int]) -> LazyRegex | None:
+        """The language's regex of ``kind`` (negation, discouraged, softener) reduced to the given phrases.
+
+        ``phrases`` are what ``trigger.phrases`` says may occur in a text:
+        the others cannot match it, so on that text this regex finds exactly
+        what the whole list finds (same order of alternatives, same edges),
+        without trying a few hundred alternatives at every position.
+        """
+        full = self._marker_lists()[kind][0]
+        parts = self._marker_parts.get(kind)
+        if parts is None or not phrases or len(phrases) >= len(parts[0]):
+            return full
+        key = (kind, phrases)
+        regex = self.marker_cache.get(key)
+        if regex is None:
+            alternatives, before, after = parts
+            source = join_alternatives([alternatives[i] for i in sorted(phrases)])
+            regex = LazyRegex(before + source + after, full.flags) if source else full
+            self.marker_cache.put(key, regex)
+        return regex
+
     def _template_word_counts(self) -> dict[str, int]:
         """How often each word occurs in the bank's positive templates."""
         counts: dict[str, int] = {}
@@ -243,6 +287,32 @@ class Bank:
             for template in rule.templates:
                 for word in tokens_of(template.text):
                     counts[word] = counts.get(word, 0) + 1
+        return counts
+
+    def _pattern_word_counts(self, common: dict[str, int]) -> dict[str, int]:
+        """How often each word occurs in the bank's own text: templates, example inputs and rule patterns.
+
+        A rule pattern is filed under its rarest word by this count. The
+        template count alone ranks "ikke" or "not" as rare (no positive
+        template says them), yet nearly every negative sentence does, and
+        hundreds of patterns need them: filed under such a word, they were
+        all looked at for almost every sentence. The example inputs are
+        negative sentences and the patterns count what other patterns need,
+        so such words rank as common and a pattern goes under a word that
+        tells it apart ("lager", "levere"). Only the choice of key changes:
+        every pattern found is still checked for all its words.
+        """
+        counts = dict(common)
+        for rule in self.rules:
+            for example in rule.examples:
+                for word in tokens_of(example.input):
+                    counts[word] = counts.get(word, 0) + 1
+            for m in rule.matchers:
+                for word in m.pattern.required:
+                    counts[word] = counts.get(word, 0) + 1
+                for choice in m.pattern.required_any:
+                    for word in choice:
+                        counts[word] = counts.get(word, 0) + 1
         return counts
 
     def avoid_candidates(self, tokens: frozenset[str]) -> list[AvoidEntry]:

@@ -230,22 +230,38 @@ def compile_phrase_list(phrases: list[str]) -> LazyRegex | None:
     tests them once per position instead of once per phrase: marker lists
     are searched in every sentence.
     """
-    words, raw = [], []
+    source = phrase_list_source(phrases)
+    return None if source is None else LazyRegex.checked(source, re.IGNORECASE)
+
+
+def phrase_list_source(phrases: list[str]) -> str | None:
+    """The source of `compile_phrase_list`'s regex (None for no phrases)."""
+    return join_alternatives(phrase_alternatives(phrases))
+
+
+def phrase_alternatives(phrases: list[str]) -> list[tuple[bool, str]]:
+    """Each phrase as (inside the shared word edges?, its regex), in the list's order."""
+    out = []
     for phrase in phrases:
         if phrase.startswith("re:"):
-            raw.append("(?:" + _from_word_start(phrase[3:]) + ")")
+            out.append((False, "(?:" + _from_word_start(phrase[3:]) + ")"))
             continue
         cp = compile_pattern(phrase)
         if cp.regex.startswith(_WORD_EDGE_START) and cp.regex.endswith(_WORD_EDGE_END):
-            words.append(cp.regex.removeprefix(_WORD_EDGE_START).removesuffix(_WORD_EDGE_END))
+            out.append((True, cp.regex.removeprefix(_WORD_EDGE_START).removesuffix(_WORD_EDGE_END)))
         else:
-            raw.append("(?:" + cp.regex + ")")   # starts or ends with punctuation ("?"): no word edge there
-    # Longer alternatives first, so "out of stock" wins over "out".
+            out.append((False, "(?:" + cp.regex + ")"))   # starts or ends with punctuation ("?"): no word edge there
+    return out
+
+
+def join_alternatives(alternatives: list[tuple[bool, str]]) -> str | None:
+    """One regex source for `phrase_alternatives` (or a sub-list of them: it keeps their order)."""
+    words = [rx for edged, rx in alternatives if edged]
+    raw = [rx for edged, rx in alternatives if not edged]
+    # Longer alternatives first, so "out of stock" wins over "out" (a stable sort: ties keep list order).
     words.sort(key=len, reverse=True)
     parts = ([_WORD_EDGE_START + "(?:" + "|".join(words) + ")" + _WORD_EDGE_END] if words else []) + raw
-    if not parts:
-        return None
-    return LazyRegex.checked("|".join(parts), re.IGNORECASE)
+    return "|".join(parts) if parts else None
 
 
 def _from_word_start(regex: str) -> str:

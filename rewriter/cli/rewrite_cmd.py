@@ -59,12 +59,16 @@ def run(args: argparse.Namespace) -> int:
             raise RewriterError("empty input: stdin had no text")
         inputs = data.splitlines()
     out = sys.stdout
+    # Lines from stdin go through rewrite_stream: with the model on, the sentences of many
+    # lines reach it in one batch; the results are the same as rewrite() line by line.
+    results = (rewriter.rewrite(t) for t in inputs if t.strip()) if args.text else \
+        rewriter.rewrite_stream(t for t in inputs if t.strip())
     for text in inputs:
         if not text.strip():
             out.write((json.dumps({"input": text, "output": text, "lang": args.lang, "changed": False, "engine": "none",
                                    "findings": [], "edits": []}, ensure_ascii=False) if args.json else text) + "\n")
             continue
-        result = rewriter.rewrite(text)
+        result = next(results)
         if args.json:
             out.write(json.dumps(result.to_dict(explain=args.explain), ensure_ascii=False) + "\n")
         else:

@@ -40,13 +40,14 @@ def find_in_sentence(sentence: str, bank: Bank) -> tuple[RawFinding, ...]:
     cached = bank.findings_cache.get(sentence)
     if cached is not None:
         return cached
-    kinds = bank.trigger.kinds(sentence)
+    kinds = bank.trigger.phrases(sentence)
     result = _find(sentence, bank, kinds) if kinds else ()
     bank.findings_cache.put(sentence, result)
     return result
 
 
-def _find(sentence: str, bank: Bank, kinds: frozenset[str]) -> tuple[RawFinding, ...]:
+def _find(sentence: str, bank: Bank, kinds: dict[str, frozenset[int]]) -> tuple[RawFinding, ...]:
+    """``kinds``: kind -> the phrases that may occur (``trigger.phrases``); the regexes search only those."""
     found: list[RawFinding] = []
     matches = match_rules(sentence, bank)
     if matches:
@@ -66,6 +67,7 @@ def _find(sentence: str, bank: Bank, kinds: frozenset[str]) -> tuple[RawFinding,
     ):
         if regex is None or category not in kinds:
             continue
+        regex = bank.markers(category, kinds[category])
         for m in regex.finditer(sentence):
             if any(s <= m.start() and m.end() <= e for s, e in covered):
                 continue

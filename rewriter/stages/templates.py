@@ -40,9 +40,10 @@ def ordered_templates(rule: Rule, tone: str, plan: MessagePlan) -> list[Template
 
 def softened(sentence: str, bank: Bank) -> View:
     """The sentence without its softeners (see `text.view`); only looked for where the trigger sees one."""
-    if SOFTENER not in bank.trigger.kinds(sentence):
+    kinds = bank.trigger.phrases(sentence)
+    if SOFTENER not in kinds:
         return View.of(sentence)
-    return drop(sentence, bank.language.softeners)
+    return drop(sentence, bank.markers(SOFTENER, kinds[SOFTENER]))
 
 
 def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], View]]:

@@ -9,7 +9,8 @@
    a statement that follows an offer made earlier in the message.
 Model candidates must also keep what the sentence was about (`fidelity`).
 Marker regexes run only where the bank's trigger screen says a marker may
-be (the screen detection already uses), so a clean candidate costs one scan.
+be (the screen detection already uses), and only with the phrases it says may
+occur (`Bank.markers`), so a clean candidate costs one scan.
 A candidate that fails any check is dropped; the reasons go to --explain.
 """
 from __future__ import annotations
@@ -40,9 +41,9 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
     verdict = Verdict()
     lang = bank.language
     seen = visible(candidate)
-    kinds = bank.trigger.kinds(seen)
+    kinds = bank.trigger.phrases(seen)
     for what, kind, regex in (("negation", NEGATION, lang.negation), ("discouraged word", DISCOURAGED, lang.discouraged)):
-        hit = regex.search(seen) if regex is not None and kind in kinds else None
+        hit = bank.markers(kind, kinds[kind]).search(seen) if regex is not None and kind in kinds else None
         if hit:
             verdict.failures.append(f"{what} {hit.group()!r} left")
     for entry in bank.avoid_candidates(tokens_of(seen)) if AVOID in kinds else ():
