@@ -36,6 +36,12 @@ from make_corpus import corpus  # noqa: E402
 
 BIN = Path(sys.executable).parent
 REWRITER = str(BIN / "rewriter")
+README_SENTENCES = {
+    "en": "Unfortunately the red dress is out of stock.",
+    "fi": "Harmaata sohvaa ei valitettavasti ole varastossa.",
+    "is": "Því miður er grái sófinn ekki til á lager.",
+    "nb": "Dessverre er den grå sofaen ikke på lager.",
+}
 
 
 def startup(runs: int) -> None:
