@@ -151,3 +151,15 @@ def test_a_clause_after_a_negative_conjunction_reads_on_its_own():
     sentence = "Tuote on loppu, emmekä tiedä, milloin sitä saadaan."
     assert ("Tuote on loppu", "emme tiedä, milloin sitä saadaan.") in list(split_points(sentence, fi))
     assert ("Tuote on loppu", "ei sitä saada.") in list(bare_joins("Tuote on loppu eikä sitä saada.", fi))
+
+
+def test_a_slot_loses_the_words_a_negative_clause_ends_on():
+    from rewriter.banks import load_bank
+    from rewriter.stages.templates import trimmed
+
+    en = load_bank("en")
+    assert trimmed("the price of the Oslo sofa yet", en) == "the price of the Oslo sofa"
+    assert trimmed("the blue mugs too", en) == "the blue mugs"
+    assert trimmed("yet", en) == "yet", "a slot is never emptied"
+    out = rewrite("We don't know the price of the Oslo sofa yet.", lang="en").output
+    assert out != "We don't know the price of the Oslo sofa yet." and " yet" not in out

@@ -177,7 +177,7 @@ def _load_language(path: Path, lang: str) -> Language:
     if data["code"] != lang:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
-    for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators"):
+    for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -220,6 +220,7 @@ def _load_language(path: Path, lang: str) -> Language:
         address_forms=address_forms,
         slot_types=slot_types,
         guidance=dict(data.get("guidance", {})),
+        slot_trailers=compiled["slot_trailers"],
     )
 
 

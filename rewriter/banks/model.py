@@ -150,6 +150,7 @@ class Language:
     address_forms: dict[str, LazyRegex] = field(default_factory=dict)   # tone -> phrases that mark it in the input
     slot_types: dict[str, "SlotType"] = field(default_factory=dict)     # slot name -> what it may hold
     guidance: dict[str, str] = field(default_factory=dict)              # finding kind -> advice, in this language
+    slot_trailers: LazyRegex | None = None   # "yet", "either": dropped from the end of a slot value
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ def slots_fit(m: re.Match[str], bank: Bank) -> bool:
     for name in m.re.groupindex:
         kind = types.get(name)
         value = m.group(name)
-        if kind is not None and value is not None and not kind.accepts(value.strip()):
+        if kind is not None and value is not None and not kind.accepts(trimmed(value.strip(), bank)):
             return False
     return True
 
@@ -119,7 +119,7 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
         if name in COMPUTED_SLOTS and name not in m.re.groupindex:
             text = computed[name]
         else:
-            text = m.group(name).strip()
+            text = trimmed(m.group(name).strip(), bank)
             if m.start(name) == len(lead):
                 text = lower_first(text, bank)
         if inflection:
@@ -140,6 +140,20 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
     else:
         body = body[:1].upper() + body[1:]
     return lead + body
+
+
+def trimmed(value: str, bank: Bank) -> str:
+    """A slot value without the words a negative clause ends on ("the price yet" -> "the price")."""
+    trailers = bank.language.slot_trailers
+    if trailers is None:
+        return value
+    while True:
+        last = None
+        for m in trailers.finditer(value):
+            last = m
+        if last is None or value[last.end():].strip() or not value[:last.start()].strip():
+            return value
+        value = value[:last.start()].rstrip(" ,")
 
 
 def inflect(text: str, rules: list[tuple[LazyRegex, str]]) -> str | None:
