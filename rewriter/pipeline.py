@@ -334,22 +334,19 @@ class Rewriter:
                 if second is None:
                     continue
                 text = sentence[:len(sentence) - len(rest)] + templates.lower_first(second.text, bank)
-                combined = Candidate(text, "template", second.rule, None, second.actions)
-                verdict = verify(text, sentence, bank, masked.unmask, check_language=False)
-                step.attempts.append(Attempt("template", combined.rule, masked.unmask(text), verdict.failures, "clauses"))
-                if verdict.ok:
-                    plan.offered = trial.offered
+                combined = self._verified_whole(Candidate(text, "template", second.rule, None, second.actions),
+                                                sentence, bank, masked, step, plan, trial)
+                if combined is not None:
                     return combined
                 continue
-            else:
-                if bare:
-                    rest = self._explained_rest(rest, head_matches, bank)
-                    if rest is None:
-                        continue
-                trial = plan.fork()
-                first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
-                if first is None:
+            if bare:
+                rest = self._explained_rest(rest, head_matches, bank)
+                if rest is None:
                     continue
+            trial = plan.fork()
+            first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
+            if first is None:
+                continue
             if find_in_sentence(rest, bank):
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
                 if second is None:
@@ -361,13 +358,23 @@ class Rewriter:
             head_text = clauses.as_sentence(first.text)
             # Two clauses saying the same thing get one rewrite, not the same sentence twice.
             text = head_text if rest_text == head_text else head_text + " " + rest_text
-            combined = Candidate(text, "template", ",".join(r for r in rules if r), None, actions)
-            verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False)
-            step.attempts.append(Attempt("template", combined.rule, masked.unmask(text), verdict.failures, "clauses"))
-            if verdict.ok:
-                plan.offered = trial.offered
+            combined = self._verified_whole(Candidate(text, "template", ",".join(r for r in rules if r), None, actions),
+                                            sentence, bank, masked, step, plan, trial)
+            if combined is not None:
                 return combined
         return None
+
+    @staticmethod
+    def _verified_whole(combined: Candidate, sentence: str, bank: Bank, masked: Masked, step: SentenceTrace,
+                        plan: MessagePlan, trial: MessagePlan) -> Candidate | None:
+        """A sentence put together clause by clause, if it passes verification as a whole (the trial's offers kept)."""
+        verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False)
+        step.attempts.append(Attempt("template", combined.rule, masked.unmask(combined.text), verdict.failures,
+                                     "clauses"))
+        if not verdict.ok:
+            return None
+        plan.offered = trial.offered
+        return combined
 
     @staticmethod
     def _explained_rest(rest: str, head_matches, bank: Bank) -> str | None:
