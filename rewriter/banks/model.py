@@ -151,6 +151,9 @@ class Language:
     slot_types: dict[str, "SlotType"] = field(default_factory=dict)     # slot name -> what it may hold
     guidance: dict[str, str] = field(default_factory=dict)              # finding kind -> advice, in this language
     slot_trailers: LazyRegex | None = None   # "yet", "either": dropped from the end of a slot value
+    limiters: LazyRegex | None = None        # "only", "vain": a rewrite of a limit keeps one
+    offer_markers: LazyRegex | None = None   # an offer the input already makes: no second one
+    verb_second: bool = False                # a main clause after a fronted clause starts with its verb
 
 
 @dataclass(frozen=True)
