@@ -330,14 +330,27 @@ class Bank:
 
         Only the patterns filed under a word of the sentence are looked at.
         """
-        hits = {hit for token in tokens | {""} for hit in self._matchers_by_word.get(token, ())}
+        by_word = self._matchers_by_word
+        hits = set(by_word.get("", ()))
+        for token in tokens:
+            filed = by_word.get(token)
+            if filed is not None:
+                hits.update(filed)
         out: list[tuple[int, Rule, list[Matcher]]] = []
+        rules = self.rules
         for order, position in sorted(hits):
-            rule = self.rules[order]
+            rule = rules[order]
             matcher = rule.matchers[position]
             # `tokens.may_match`, written out: this runs for dozens of patterns per sentence.
-            if not matcher.required <= tokens or any(c.isdisjoint(tokens) for c in matcher.required_any):
+            if not matcher.required <= tokens:
                 continue      # another of its words is missing
+            missing = False
+            for choice in matcher.required_any:
+                if choice.isdisjoint(tokens):
+                    missing = True
+                    break
+            if missing:
+                continue
             if out and out[-1][0] == order:
                 out[-1][2].append(matcher)
             else:
