@@ -23,11 +23,13 @@ from .errors import RewriterError
 from . import reply
 from .plan.address import address_tone
 from .plan.message import MessagePlan
+from .plan.offers import IN_INPUT, offered_in
 from .stages import clauses, seq2seq, templates
 from .stages.candidate import Candidate
 from .text import sentences
 from .text.protect import Masked, mask, visible
 from .verification import verify
+from .verification.facts import dropped_facts
 from .verification.fidelity import fidelity_failures, repeated_placeholders
 from .verification.langid import identify
 from .verification.wordforms import unknown_forms
@@ -258,8 +260,14 @@ class Rewriter:
                     self._generated[(sentence, lang, tone)] = list(dict.fromkeys(texts_out))
 
     def plan_for(self, masked_text: str, bank: Bank) -> MessagePlan:
-        """A fresh plan for one message: the caller's tone, else the one the input's address form shows."""
-        return MessagePlan(self.tone or address_tone(masked_text, bank), self.config)
+        """A fresh plan for one message: the caller's tone, else the one the input's address form shows.
+
+        A message that already offers a next step gets no second offer.
+        """
+        plan = MessagePlan(self.tone or address_tone(masked_text, bank), self.config)
+        if offered_in(masked_text, bank):
+            plan.made((IN_INPUT,))
+        return plan
 
     def _model_tone(self, sentence: str, bank: Bank, plan: MessagePlan) -> str:
         """The message's tone, else that of the situation a rule recognises, else the language's."""
@@ -296,6 +304,7 @@ class Rewriter:
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
                              needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.offered)
             verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
+            verdict.failures += dropped_facts(candidate.text, sentence, bank)
             if candidate.template is not None:
                 unknown = unknown_forms(candidate.text, sentence, candidate.template, bank.language.code)
                 if unknown:
@@ -327,6 +336,7 @@ class Rewriter:
                 # booked, so ...") stays word for word, joiner and all, when a rule
                 # explains the second one.
                 if (bare or find_in_sentence(head, bank) or not sentence.endswith(rest)
+                        or not clauses.keepable_lead(head, sentence[len(head):len(sentence) - len(rest)], bank)
                         or not templates.match_rules(rest, bank)):
                     continue
                 trial = plan.fork()
@@ -369,6 +379,7 @@ class Rewriter:
                         plan: MessagePlan, trial: MessagePlan) -> Candidate | None:
         """A sentence put together clause by clause, if it passes verification as a whole (the trial's offers kept)."""
         verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False)
+        verdict.failures += dropped_facts(combined.text, sentence, bank)
         step.attempts.append(Attempt("template", combined.rule, masked.unmask(combined.text), verdict.failures,
                                      "clauses"))
         if not verdict.ok:

@@ -146,3 +146,51 @@ def test_check_github_annotations():
 def test_check_sarif_clean_input_has_no_results_and_exits_0():
     proc = cli("check", "--lang", "en", "--format", "sarif", "-", stdin=b"All good.\n")
     assert proc.returncode == 0 and json.loads(proc.stdout)["runs"][0]["results"] == []
+
+
+def test_help_lists_every_command_with_its_own_one_line_help():
+    # `rewriter --help` is built from main.COMMANDS without importing the command
+    # modules; the lines must be the ones each module registers.
+    import argparse
+
+    from rewriter.cli.main import COMMANDS, build_parser
+
+    def summaries(parser: argparse.ArgumentParser) -> dict[str, str]:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return {c.dest: c.help for c in sub._choices_actions}
+
+    full, lazy = summaries(build_parser()), summaries(build_parser(None))
+    assert full == lazy == {name: summary for name, _, summary in COMMANDS}
+    out = cli("--help").stdout.decode()
+    for name, _, summary in COMMANDS:
+        assert f"{name}" in out and summary in out
+    assert build_parser().format_help() == build_parser(None).format_help() == build_parser("check").format_help()
+
+
+def test_a_command_builds_only_its_own_options():
+    code = ("import sys\nfrom rewriter.cli.main import main\nmain(['check', '--lang', 'en', '-'])\n"
+            "print(sorted(m for m in sys.modules if m.startswith('rewriter.cli.')))")
+    proc = subprocess.run([sys.executable, "-c", code], input=b"All good here.\n", capture_output=True)
+    loaded = proc.stdout.decode().strip().splitlines()[-1]
+    assert "rewriter.cli.check_cmd" in loaded and "rewriter.cli.serve_cmd" not in loaded and "polish_cmd" not in loaded
+    # Each command's own help still comes out whole.
+    assert "--min-level" in cli("check", "--help").stdout.decode()
+    assert "invalid choice: 'bogus'" in cli("bogus").stderr.decode()
+
+
+@pytest.mark.parametrize("args", [
+    ["rewrite", "--lang", "en", "The red dress is sold out."],
+    ["rewrite", "--lang", "en", "--json"],
+    ["check", "--lang", "en", "-"],
+])
+def test_a_closed_pipe_ends_quietly_with_141(args):
+    # `rewriter ... | head -1`: the reader is gone before rewriter writes.
+    import os
+
+    read, write = os.pipe()
+    os.close(read)
+    proc = subprocess.Popen([sys.executable, "-m", "rewriter", *args], stdin=subprocess.PIPE, stdout=write,
+                            stderr=subprocess.PIPE)
+    os.close(write)
+    _, err = proc.communicate(b"The red dress is sold out.\n" * 50)
+    assert proc.returncode == 141 and err == b""

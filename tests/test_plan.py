@@ -85,3 +85,69 @@ def test_a_compound_of_known_words_is_a_common_word():
     assert is_common_word("Kaffivélin", "is") and is_common_word("Betalingsløsningen", "nb")
     assert is_common_word("Netbankinn", "is")
     assert not is_common_word("Bergen", "nb"), "no compound of short parts"
+
+
+# --- Facts and offers the input already carries (issue 10) -------------------
+
+from rewriter.pipeline import Rewriter  # noqa: E402
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The linen jacket is sold out. We'll send you an email as soon as it's back."),
+    ("nb", "Jakken er utsolgt. Vi gir deg beskjed når den er tilbake."),
+    ("fi", "Pellavatakki on loppunut varastosta. Ilmoitamme sinulle, kun sitä taas saa."),
+    ("is", "Jakkinn er uppseldur. Við látum þig vita þegar hann kemur aftur."),
+])
+def test_a_message_that_already_offers_gets_no_second_offer(lang, text):
+    from rewriter.plan.offers import IN_INPUT
+    from rewriter.text.protect import mask
+    rewriter = Rewriter(lang)
+    bank = rewriter.bank_for(text)
+    assert IN_INPUT in rewriter.plan_for(mask(text).text, bank).offered
+    result = rewriter.rewrite(text)
+    offering = {t.source for r in bank.rules for t in r.templates if t.actions}
+    for step in result.trace:
+        kept = [a for a in step.attempts if not a.failures]
+        assert not any(a.source in offering for a in kept), f"a second offer: {kept}"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "We only deliver to mainland Scotland."),
+    ("en", "Unfortunately we only deliver within the city centre."),
+    ("nb", "Vi leverer dessverre bare innenfor sentrum."),
+    ("fi", "Toimitamme valitettavasti vain Suomeen."),
+    ("is", "Því miður sendum við aðeins innan höfuðborgarsvæðisins."),
+])
+def test_a_rewrite_of_a_limit_keeps_the_limiter(lang, text):
+    result = Rewriter(lang).rewrite(text)
+    limiters = Rewriter(lang).bank_for(text).language.limiters
+    assert not result.changed or limiters.search(result.output), result.output
+
+
+def test_the_limit_check_drops_a_candidate_that_widens_the_promise():
+    from rewriter.banks import load_bank
+    from rewriter.verification.facts import dropped_facts
+    bank = load_bank("en")
+    assert dropped_facts("We deliver within the city centre.", "We only deliver within the city centre.", bank)
+    assert not dropped_facts("We deliver within the city centre only.", "We only deliver within the city centre.", bank)
+    assert not dropped_facts("I can help.", "We can't help.", bank), "no limiter in the input: nothing to keep"
+
+
+def test_a_kept_subordinate_lead_is_refused_in_verb_second_languages():
+    from rewriter.banks import load_bank
+    from rewriter.stages.clauses import keepable_lead
+    nb, en = load_bank("nb"), load_bank("en")
+    assert not keepable_lead("Før vi kan behandle den", ", ", nb)
+    assert keepable_lead("Because the workshop is full", ", ", en), "a fronted clause is fine in English"
+    assert keepable_lead("Verkstedet er fullt", ", så ", nb), "a main clause joined by 'så' reads on"
+    assert keepable_lead("Hei Kari", ", ", nb), "a greeting"
+    assert not keepable_lead("Takk for bestillingen din i går", ", ", nb), "a comma splice"
+
+
+def test_a_template_that_leaves_out_a_captured_slot_is_not_used():
+    import re as _re
+    from rewriter.stages.templates import captured_slots, slots_of
+    m = _re.match(r"(?P<lead>)(?P<clause>(?P<item>\w+) is sold out in (?P<variant>\w+))", "jumper is sold out in M")
+    assert captured_slots(m) == {"item", "variant"}
+    assert not captured_slots(m) <= slots_of(_t("I can let you know when {item} is back.", ["notify"]))
+    assert captured_slots(m) <= slots_of(_t("{item} in {variant} is sold out for now.", []))

@@ -49,3 +49,15 @@ def test_an_emoji_or_emoticon_after_a_full_stop_stands_apart():
     for tail in (" 👍", " :)"):
         out = rewrite("The red dress is out of stock." + tail, lang="en").output
         assert out.endswith(tail) and "out of stock" not in out
+
+
+@pytest.mark.parametrize("text", [
+    "The lamp is sold out.", "  The lamp is sold out!  ", "We open at 9 a.m.", "Ring us, e.g.", "No end mark",
+    "Wait…", "Is it \"sold out?\"", "", "   ",
+])
+def test_one_sentence_is_one_span_whatever_ends_it(text):
+    # The short cut for a text with nothing ending before its end (most lines)
+    # gives what the full scan gives: the text without its surrounding space.
+    stripped = text.strip()
+    expected = [(text.index(stripped), text.index(stripped) + len(stripped))] if stripped else []
+    assert split(text, ["e.g", "a.m"], lambda ch: False) == expected

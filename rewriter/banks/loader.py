@@ -177,7 +177,8 @@ def _load_language(path: Path, lang: str) -> Language:
     if data["code"] != lang:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
-    for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers"):
+    for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers",
+                "limiters", "offer_markers"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -221,6 +222,9 @@ def _load_language(path: Path, lang: str) -> Language:
         slot_types=slot_types,
         guidance=dict(data.get("guidance", {})),
         slot_trailers=compiled["slot_trailers"],
+        limiters=compiled["limiters"],
+        offer_markers=compiled["offer_markers"],
+        verb_second=bool(data.get("verb_second", False)),
     )
 
 

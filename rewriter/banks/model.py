@@ -151,6 +151,9 @@ class Language:
     slot_types: dict[str, "SlotType"] = field(default_factory=dict)     # slot name -> what it may hold
     guidance: dict[str, str] = field(default_factory=dict)              # finding kind -> advice, in this language
     slot_trailers: LazyRegex | None = None   # "yet", "either": dropped from the end of a slot value
+    limiters: LazyRegex | None = None        # "only", "vain": a rewrite of a limit keeps one
+    offer_markers: LazyRegex | None = None   # an offer the input already makes: no second one
+    verb_second: bool = False                # a main clause after a fronted clause starts with its verb
 
 
 @dataclass(frozen=True)
@@ -327,14 +330,27 @@ class Bank:
 
         Only the patterns filed under a word of the sentence are looked at.
         """
-        hits = {hit for token in tokens | {""} for hit in self._matchers_by_word.get(token, ())}
+        by_word = self._matchers_by_word
+        hits = set(by_word.get("", ()))
+        for token in tokens:
+            filed = by_word.get(token)
+            if filed is not None:
+                hits.update(filed)
         out: list[tuple[int, Rule, list[Matcher]]] = []
+        rules = self.rules
         for order, position in sorted(hits):
-            rule = self.rules[order]
+            rule = rules[order]
             matcher = rule.matchers[position]
             # `tokens.may_match`, written out: this runs for dozens of patterns per sentence.
-            if not matcher.required <= tokens or any(c.isdisjoint(tokens) for c in matcher.required_any):
+            if not matcher.required <= tokens:
                 continue      # another of its words is missing
+            missing = False
+            for choice in matcher.required_any:
+                if choice.isdisjoint(tokens):
+                    missing = True
+                    break
+            if missing:
+                continue
             if out and out[-1][0] == order:
                 out[-1][2].append(matcher)
             else:

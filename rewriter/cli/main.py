@@ -1,7 +1,8 @@
 """Entry point: parse arguments, run a command, turn errors into one line and exit 2.
 
 Exit codes follow Vale and other linters: 0 fine, 1 findings (``check``) or
-failing examples (``bank test``), 2 usage or input errors.
+failing examples (``bank test``), 2 usage or input errors; 141 (128 + SIGPIPE,
+as for any Unix tool) when the reader of stdout closed it early.
 """
 from __future__ import annotations
 
@@ -20,8 +21,13 @@ examples:
   rewriter polish macros.json -o polished.json --report review.html
   rewriter bank test --lang is
 
-exit codes: 0 ok, 1 findings or failed examples, 2 bad usage or input
+exit codes: 0 ok, 1 findings or failed examples, 2 bad usage or input,
+  141 the reader closed the output early (| head)
 """
+
+
+# 128 + SIGPIPE (13): what the shell reports for a command whose reader closed the pipe.
+BROKEN_PIPE = 141
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -32,8 +38,30 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from . import bank_cmd, check_cmd, eval_cmd, polish_cmd, rewrite_cmd, train_cmd  # noqa: PLC0415 - light modules
+# Every command: its module and the one line `rewriter --help` shows for it
+# (the module registers the same line; tests/test_cli.py holds them equal).
+# Only the command a run names is imported and built: importing all of them
+# to register (the help-desk formats, sockets, tempfile, ...) cost about
+# 25 ms of every start-up.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("rewrite", "rewrite_cmd", "rewrite text (arguments or stdin lines)"),
+    ("polish", "polish_cmd", "rewrite a help-desk export (Zendesk, Freshdesk, CSV, ...)"),
+    ("check", "check_cmd", "lint files for negative phrasing"),
+    ("bank", "bank_cmd", "validate, test and measure the phrase banks"),
+    ("eval", "eval_cmd", "measure rewrite quality on the dev set"),
+    ("train", "train_cmd", "train the seq2seq model from the banks"),
+    ("serve", "serve_cmd", "web page and HTTP API (LanguageTool-compatible)"),   # the web server (issue #12)
+)
+
+
+def build_parser(command: str | None = "") -> argparse.ArgumentParser:
+    """The argument parser; with ``command`` (a name in `COMMANDS`) only that command's own options are built.
+
+    The other commands are still listed, with their one-line help, so
+    ``rewriter --help`` and the "invalid choice" error read the same. The
+    default (``""``) builds every command; None builds none of them fully.
+    """
+    import importlib  # noqa: PLC0415
 
     parser = OneLineParser(
         prog="rewriter",
@@ -45,16 +73,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rewriter {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
-    rewrite_cmd.register(commands)
-    polish_cmd.register(commands)
-    check_cmd.register(commands)
-    bank_cmd.register(commands)
-    eval_cmd.register(commands)
-    train_cmd.register(commands)
-    from . import serve_cmd  # noqa: PLC0415 - registered on its own line: the web server (issue #12)
-    serve_cmd.register(commands)
+    for name, module, summary in COMMANDS:
+        if command == "" or command == name:
+            importlib.import_module(f".{module}", __package__).register(commands)
+        else:
+            commands.add_parser(name, help=summary)      # listed; built when a run names it
     return parser
 
+
+def _named_command(argv: list[str]) -> str | None:
+    """The command ``argv`` names: its first word that is not an option (the top level takes none with a value)."""
+    names = {name for name, _, _ in COMMANDS}
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    return first if first in names else None
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    args = build_parser(_named_command(argv)).parse_args(argv)
+    if not hasattr(args, "run"):         # argparse took another word for the command ("--" first): build that one
+        args = build_parser(args.command).parse_args(argv)
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,8 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(problem)
     if sys.stdout is None:
         return _fail("stdout is closed; send the output to a file or to /dev/null")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(argv)
     try:
         code = int(args.run(args) or 0)
         sys.stdout.flush()      # a full disk or a closed pipe shows here, not after the exit code is chosen
@@ -76,8 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         _say("rewriter: interrupted")
         return 130
     except BrokenPipeError:
+        # The reader went away (`rewriter ... | head -1`): no traceback, no message,
+        # and the status of a command that SIGPIPE ended, as `yes | head -1` gives.
         _quiet_stdout()
-        return 0
+        return BROKEN_PIPE
     except OSError as exc:
         # Files are reported by the commands themselves; what is left is the standard streams.
         _quiet_stdout()

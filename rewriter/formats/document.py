@@ -71,30 +71,37 @@ def read_source(path: str) -> str:
 
 
 def detect_format(path: str, text: str) -> str:
+    return _detect(path, text)[0]
+
+
+def _detect(path: str, text: str) -> tuple[str, tuple[str, object, dict] | None]:
+    """The format, and what was parsed to tell it (("json" or "yaml", data, spans)), so `polish` parses once."""
     suffix = Path(path).suffix.lower()
     if suffix in (".csv", ".tsv"):
-        return "csv"
+        return "csv", None
     if suffix in (".md", ".markdown"):
-        return "markdown"
+        return "markdown", None
     if suffix in (".txt", ".text"):
-        return "text"
+        return "text", None
     if suffix == ".json" or text.lstrip()[:1] in ("{", "["):
-        data, _ = jsonspans.parse(text, path)
+        data, spans = jsonspans.parse(text, path)
         for fmt in helpdesk.FORMATS:
             if fmt.recognise(data):
-                return fmt.name
+                return fmt.name, ("json", data, spans)
         raise RewriterError(f"{path}: unknown format: this JSON is not a Zendesk, Freshdesk, Help Scout, Intercom, Front, "
                             "Gorgias or Zammad export I recognise; pass --format")
     if suffix in (".yaml", ".yml") or not suffix:
+        parsed = None
         try:
-            data, _ = yamlspans.parse(text, path)
+            data, spans = yamlspans.parse(text, path)
+            parsed = ("yaml", data, spans)
         except RewriterError:
             if suffix:
                 raise
             data = None
         for fmt in helpdesk.YAML_FORMATS:
             if fmt.recognise(data):
-                return fmt.name
+                return fmt.name, parsed
         if suffix:
             raise RewriterError(f"{path}: unknown format: this YAML is not a Zammad text-module or osTicket "
                                 "canned-response export I recognise; pass --format")
@@ -103,15 +110,16 @@ def detect_format(path: str, text: str) -> str:
 
 def polish(path: str, text: str, fmt: str, rewriter: Rewriter, column: str | None = None, progress=None) -> Polished:
     """Rewrite the reply texts of an export held in ``text``."""
+    parsed = None
     if fmt == "auto":
-        fmt = detect_format(path, text)
+        fmt, parsed = _detect(path, text)
     if fmt in helpdesk.BY_NAME:
-        data, spans = jsonspans.parse(text, path)
+        data, spans = parsed[1:] if parsed and parsed[0] == "json" else jsonspans.parse(text, path)
         edits = _polish_fields(path, data, helpdesk.BY_NAME[fmt], rewriter, progress)
         output = jsonspans.replace(text, spans, edits.changes) if edits.changes else text
         return edits.polished(fmt, text, output, data, helpdesk.BY_NAME[fmt])
     if fmt in helpdesk.YAML_BY_NAME:
-        data, spans = yamlspans.parse(text, path)
+        data, spans = parsed[1:] if parsed and parsed[0] == "yaml" else yamlspans.parse(text, path)
         edits = _polish_fields(path, data, helpdesk.YAML_BY_NAME[fmt], rewriter, progress)
         output = yamlspans.replace(text, data, spans, edits.changes, path) if edits.changes else text
         return edits.polished(fmt, text, output, data, helpdesk.YAML_BY_NAME[fmt])

@@ -71,6 +71,32 @@ def bare_joins(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
                 yield head, rest
 
 
+# A lead clause kept word for word before a rewritten one: at most this many
+# words unless a coordinating conjunction joins them ("Hi Anna, ...").
+SHORT_LEAD_WORDS = 3
+
+
+def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) -> bool:
+    """Whether ``head`` can stay word for word in front of a rewritten clause.
+
+    A main clause joined by a coordinating conjunction reads on ("The
+    workshop is full, so I can ..."), and so does a subordinate clause
+    ("Because the workshop is full, I can ..."), except in the verb-second
+    languages (`language.yaml: verb_second`), where the main clause after it
+    must start with its verb and every template starts with its subject
+    ("Før vi kan behandle den, jeg kan ..." is broken). With ``short``, any
+    other lead must be short (a greeting: "Hi Anna, ..."), since a longer main
+    clause before a comma makes a comma splice.
+    """
+    joiners = bank.language.clause_joiners
+    if joiners and re.search(r"(?<!\w)(?:%s)(?!\w)" % joiners, between, re.IGNORECASE):
+        return True
+    subordinate = bank.language.subordinators
+    if subordinate is not None and subordinate.match(head):
+        return not bank.language.verb_second
+    return not short or len(head.split()) <= SHORT_LEAD_WORDS
+
+
 def with_subject(rest: str, subject: str) -> str:
     """The second clause with the first one's subject carried in: "won't be back" -> "the lamp won't be back"."""
     return f"{subject} {rest}"

@@ -19,6 +19,7 @@ from ..text.protect import is_sentinel
 from ..banks.trigger import SOFTENER
 from ..text.view import View, drop
 from .candidate import Candidate
+from .clauses import keepable_lead
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 _SENTENCE_END = re.compile(r"[.!?\u2026]\s*$")
@@ -87,7 +88,13 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
     for rule, m, _view in match_rules(sentence, bank):
         if not slots_fit(m, bank):
             continue
+        lead = (m.group("lead") or "").strip()
+        if lead and not keepable_lead(lead, "", bank, short=False):
+            continue        # "Before we can process it, I can ...": the lead would dangle
+        captured = captured_slots(m)
         for template in ordered_templates(rule, tone_for(rule, bank, plan.tone), plan):
+            if not captured <= slots_of(template):
+                continue        # a template that leaves out a captured slot drops a fact ("in size M")
             text = fill(template, m, bank, computed)
             if text is not None:
                 yield Candidate(text, "template", rule.id, template.source, template.actions, m.group("lead") or "",
@@ -95,6 +102,17 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
     replaced = replace_avoided(sentence, bank)
     if replaced is not None:
         yield replaced
+
+
+def captured_slots(m: re.Match[str]) -> frozenset[str]:
+    """The slots a match captured with some text in them: the facts a rewrite must carry on."""
+    return frozenset(name for name in m.re.groupindex
+                     if name not in ("lead", "clause") and (m.group(name) or "").strip())
+
+
+def slots_of(template: Template) -> frozenset[str]:
+    """The slots a template's text names."""
+    return frozenset(slot.group(1) for slot in _SLOT.finditer(template.text))
 
 
 def slots_fit(m: re.Match[str], bank: Bank) -> bool:

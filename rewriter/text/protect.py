@@ -69,6 +69,7 @@ _KINDS: list[tuple[str, str]] = [
     ("number", r"#?(?<!\w)(?:[A-Za-z]{1,4}-)?(?=[^\W_]*\d)[^\W_]++(?:[.,:/\-]\d[^\W_]*+)*+" + _GLUED),
 ]
 _DIGIT = re.compile(r"\d")
+_TAG_NAME = re.compile(r"</?\s*([A-Za-z0-9-]+)")
 
 
 def _kinds_regex(text: str) -> re.Pattern[str] | None:
@@ -213,7 +214,7 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[P
         value = text[start:end]
         block = False
         if kind == "html":
-            name = re.match(r"</?\s*([A-Za-z0-9-]+)", value)
+            name = _TAG_NAME.match(value)
             block = bool(name) and name.group(1).lower() in BLOCK_TAGS
         elif kind == "placeholder" and value.startswith("{%"):
             block = True   # Liquid control flow ({% if %}...{% endif %}) frames sentences
@@ -230,12 +231,14 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[P
     names: set[str] = set()
     named: list[Protected] = []
     for m in _NAME_RE.finditer(text):
-        if taken(m.start(), m.end()):
+        if found and taken(m.start(), m.end()):
             continue
         word = m.group()
         if word in not_names or len(word) < 2:
             continue
-        is_mixed = any(c.isupper() or c.isdigit() for c in word[1:])
+        rest = word[1:]
+        # All lower-case letters after the first (the common case): no capital or digit inside.
+        is_mixed = not (rest.isalpha() and rest.islower()) and any(c.isupper() or c.isdigit() for c in rest)
         if is_mixed or "-" in word or not _at_sentence_start(text, m.start()):
             named.append(Protected("name", m.start(), m.end(), word))
             names.add(word)

@@ -24,6 +24,14 @@ def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], boo
     ``abbreviations`` are lower-case without the final stop (a bank's
     language.abbreviations); any other iterable is normalised first.
     """
+    if _HARD_BREAK.search(text) is None:
+        # One sentence, or none: nothing ends before the text does, so no cut
+        # (abbreviation or not) changes the answer. Most lines are this.
+        first = _END.search(text)
+        if first is None or first.end() == len(text):
+            whole: list[tuple[int, int]] = []
+            _add(text, 0, len(text), whole)
+            return whole
     abbrevs = abbreviations if isinstance(abbreviations, frozenset) else frozenset(
         a.lower().rstrip(".") for a in abbreviations)
     cuts: list[tuple[int, int]] = []   # (end of a sentence, start of the gap after it)
