@@ -169,4 +169,4 @@ def test_generated_icelandic_sentences_keep_the_dative_after_af():
     for item in bank.lexicon.categories["items"]:
         form = item.forms["dative_definite"]
         out = rewriter.rewrite(f"Það er ekkert eftir af {form}.").output
-        assert f"fáum meira af {form}," in out, (form, out)
+        assert f"fáum meira af {form}," in out or out.endswith(f"fáum meira af {form}."), (form, out)
