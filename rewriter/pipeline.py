@@ -171,9 +171,9 @@ class Rewriter:
         edits: list[Edit] = []
         trace: list[SentenceTrace] = []
         spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
-        for start, end in spans:
+        found = [(start, end, find_in_sentence(masked.text[start:end], bank)) for start, end in spans]
+        for start, end, raw in found:
             sentence = masked.text[start:end]
-            raw = find_in_sentence(sentence, bank)
             if not raw:
                 continue
             o_start, o_end = masked.original_range(start, end)
@@ -181,7 +181,7 @@ class Rewriter:
             trace.append(step)
             chosen = None
             if rewrite:
-                plan = plan or self.plan_for(masked.text, bank)
+                plan = plan or self.plan_for(masked.text, bank, _without_findings(masked.text, found))
                 trial = plan.fork()
                 chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
                 if chosen is not None:
@@ -242,15 +242,17 @@ class Rewriter:
                 continue
             if masked is None or any(w in bank.language.not_names for w in text.split()):
                 masked = mask(text, bank.language.not_names)
-            plan = self.plan_for(masked.text, bank)
-            for start, end in sentences.split(masked.text, bank.language.abbreviations, masked.is_block):
+            spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
+            found = [(start, end, find_in_sentence(masked.text[start:end], bank)) for start, end in spans]
+            plan = self.plan_for(masked.text, bank, _without_findings(masked.text, found))
+            for start, end, raw in found:
                 sentence = masked.text[start:end]
-                if find_in_sentence(sentence, bank):
+                if raw:
                     key = (bank.language.code, self._model_tone(sentence, bank, plan))
                     wanted.setdefault(key, {})[sentence] = None
                     locales[bank.language.code] = bank.language.locale
-        for (lang, tone), found in wanted.items():
-            items = list(found)
+        for (lang, tone), asked in wanted.items():
+            items = list(asked)
             values = self._computed(locales[lang])
             for at in range(0, len(items), batch):
                 chunk = items[at:at + batch]
@@ -259,13 +261,14 @@ class Rewriter:
                 for sentence, texts_out in zip(chunk, outputs):
                     self._generated[(sentence, lang, tone)] = list(dict.fromkeys(texts_out))
 
-    def plan_for(self, masked_text: str, bank: Bank) -> MessagePlan:
+    def plan_for(self, masked_text: str, bank: Bank, others: Iterable[str] = ()) -> MessagePlan:
         """A fresh plan for one message: the caller's tone, else the one the input's address form shows.
 
-        A message that already offers a next step gets no second offer.
+        A message whose ``others`` (its sentences without a finding) already
+        offer a next step gets no second offer.
         """
         plan = MessagePlan(self.tone or address_tone(masked_text, bank), self.config)
-        if offered_in(masked_text, bank):
+        if any(offered_in(sentence, bank) for sentence in others):
             plan.made((IN_INPUT,))
         return plan
 
@@ -410,6 +413,11 @@ class Rewriter:
                 yield from seq2seq.candidates(sentence, bank.language.code, tone, self.beams, self.model_dir, computed)
         if "template" in self.engines:
             yield from templates.candidates(sentence, bank, plan, computed)
+
+
+def _without_findings(masked_text: str, found: list[tuple[int, int, list]]) -> Iterator[str]:
+    """The sentences of a message that have no finding (where an offer already made would be)."""
+    return (masked_text[start:end] for start, end, raw in found if not raw)
 
 
 def _with_guidance(message: str, bank: Bank) -> str:

@@ -103,7 +103,10 @@ def test_a_message_that_already_offers_gets_no_second_offer(lang, text):
     from rewriter.text.protect import mask
     rewriter = Rewriter(lang)
     bank = rewriter.bank_for(text)
-    assert IN_INPUT in rewriter.plan_for(mask(text).text, bank).offered
+    masked = mask(text).text
+    last = masked[masked.index(". ") + 2:]          # the sentence without a finding
+    assert IN_INPUT in rewriter.plan_for(masked, bank, [last]).offered
+    assert not rewriter.plan_for(masked, bank, []).offered, "only sentences without findings count"
     result = rewriter.rewrite(text)
     offering = {t.source for r in bank.rules for t in r.templates if t.actions}
     for step in result.trace:
@@ -151,3 +154,39 @@ def test_a_template_that_leaves_out_a_captured_slot_is_not_used():
     assert captured_slots(m) == {"item", "variant"}
     assert not captured_slots(m) <= slots_of(_t("I can let you know when {item} is back.", ["notify"]))
     assert captured_slots(m) <= slots_of(_t("{item} in {variant} is sold out for now.", []))
+
+
+@pytest.mark.parametrize("lang, step, not_a_step", [
+    ("en", "You can collect it from any of our stores.", "You can't collect it from our stores."),
+    ("en", "Please send us a photo of the label.", "Please note that the shop is busy."),
+    ("nb", "Du kan hente den i en av butikkene våre.", "De kan ikke komme før mandag."),
+    ("fi", "Voit noutaa sen mistä tahansa myymälästämme.", "Et voi noutaa sitä myymälästä."),
+    ("is", "Þú getur sótt hana í hvaða verslun sem er.", "Þú getur ekki sótt hana í verslun."),
+])
+def test_a_next_step_for_the_customer_counts_as_the_message_offer(lang, step, not_a_step):
+    from rewriter.banks import load_bank
+    from rewriter.plan.offers import offered_in
+    bank = load_bank(lang)
+    assert offered_in(step, bank)
+    assert not offered_in(not_a_step, bank)
+
+
+def test_a_slot_starting_with_a_conjunction_refuses_the_rule_in_every_slot():
+    import re as _re
+    from rewriter.banks import load_bank
+    from rewriter.stages.templates import slots_fit
+    bank = load_bank("nb")
+    pattern = _re.compile(r"(?P<lead>)(?P<clause>jeg vet ikke (?P<anything>.+))")
+    assert slots_fit(pattern.match("jeg vet ikke når varen kommer"), bank)
+    assert not slots_fit(pattern.match("jeg vet ikke og vi vet ikke når"), bank)
+    fi = load_bank("fi")
+    pattern = _re.compile(r"(?P<lead>)(?P<clause>emme toimita (?P<place>.+))")
+    assert not slots_fit(pattern.match("emme toimita niitä"), fi), "a pronoun alone is no place"
+
+
+def test_a_date_that_ends_with_a_full_stop_gets_one_full_stop():
+    from rewriter.stages.templates import DOUBLE_STOP
+    from rewriter.text.protect import mask
+    masked = mask("Paketti saapuu aikaisintaan 14.3.").text
+    assert DOUBLE_STOP.sub("", masked + ".") == masked
+    assert DOUBLE_STOP.sub("", "Wait...") == "Wait..."

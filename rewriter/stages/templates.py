@@ -15,7 +15,7 @@ from ..banks.lazy_regex import LazyRegex
 from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule, Template, tokens_of
 from ..plan.message import MessagePlan
-from ..text.protect import is_sentinel
+from ..text.protect import SENTINEL_CLASS, is_sentinel
 from ..banks.trigger import SOFTENER
 from ..text.view import View, drop
 from .candidate import Candidate
@@ -23,6 +23,13 @@ from .clauses import keepable_lead
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 _SENTENCE_END = re.compile(r"[.!?\u2026]\s*$")
+# `slot_types` entry that applies to every slot: a conjunction or sentence adverb
+# at the start ("og vi vet", "derfor ta kontakt") or a reason clause inside
+# ("the fee because ...") means the rule cut the sentence in the wrong place.
+EVERY_SLOT = "*"
+# A slot value that ends with a full stop ("14.3.", "klo 16.") before the
+# template's own full stop.
+DOUBLE_STOP = re.compile(rf"(?<=[\w{SENTINEL_CLASS}]\.)\.(?!\.)")
 
 
 def tone_for(rule: Rule, bank: Bank, requested: str | None) -> str:
@@ -118,11 +125,15 @@ def slots_of(template: Template) -> frozenset[str]:
 def slots_fit(m: re.Match[str], bank: Bank) -> bool:
     """Whether every captured slot holds what its type allows ("to Sweden" is no {item})."""
     types = bank.language.slot_types
+    every = types.get(EVERY_SLOT)
     for name in m.re.groupindex:
-        kind = types.get(name)
         value = m.group(name)
-        if kind is not None and value is not None and not kind.accepts(trimmed(value.strip(), bank)):
-            return False
+        if value is None or name in ("lead", "clause"):
+            continue
+        value = trimmed(value.strip(), bank)
+        for kind in (types.get(name), every):
+            if kind is not None and not kind.accepts(value):
+                return False
     return True
 
 
@@ -153,6 +164,7 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
     body = _SLOT.sub(value, template.text)
     if failed:
         return None
+    body = DOUBLE_STOP.sub("", body)
     if lead and not _SENTENCE_END.search(lead):
         body = lower_first(body, bank)
     else:
