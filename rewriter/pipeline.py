@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .banks import load_bank
 from .banks.model import Bank
@@ -27,7 +28,7 @@ from .plan.offers import IN_INPUT, offered_in
 from .stages import clauses, seq2seq, templates
 from .stages.candidate import Candidate
 from .text import sentences
-from .text.protect import Masked, mask, visible
+from .text.protect import Masked, is_sentinel, mask, visible
 from .verification import verify
 from .verification.facts import dropped_facts
 from .verification.fidelity import fidelity_failures, repeated_placeholders
@@ -304,6 +305,7 @@ class Rewriter:
         The offers of the chosen candidate are recorded in ``plan``.
         """
         for candidate in self._candidates(sentence, bank, computed, plan):
+            candidate = _tidied(candidate, masked)
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
                              needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.offered)
             verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
@@ -413,6 +415,27 @@ class Rewriter:
                 yield from seq2seq.candidates(sentence, bank.language.code, tone, self.beams, self.model_dir, computed)
         if "template" in self.engines:
             yield from templates.candidates(sentence, bank, plan, computed)
+
+
+def _tidied(candidate: Candidate, masked: Masked) -> Candidate:
+    """A template candidate without the full stop a slot carried after a placeholder into mid-sentence.
+
+    Slots for dates keep their final full stop ("15.3."); after a
+    placeholder ("{{restock_date}}.") that stop was the sentence's own, and
+    before a comma it is wrong ("aikaisintaan {{restock_date}}., ja ...").
+    """
+    if candidate.engine != "template" or ".," not in candidate.text:
+        return candidate
+    out, pos = [], 0
+    for m in re.finditer(r"(.)\.(?=,)", candidate.text):
+        char = m.group(1)
+        if is_sentinel(char) and masked.span_of(char).kind in ("placeholder", "reserved"):
+            out.append(candidate.text[pos:m.end(1)])
+            pos = m.end()
+    if not out:
+        return candidate
+    out.append(candidate.text[pos:])
+    return replace(candidate, text="".join(out))
 
 
 def _without_findings(masked_text: str, found: list[tuple[int, int, list]]) -> Iterator[str]:

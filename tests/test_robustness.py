@@ -298,3 +298,10 @@ def test_placeholder_syntaxes_survive_a_rewrite(lang, placeholder):
 ])
 def test_placeholder_syntaxes_in_attributes_and_look_alikes(text, expected):
     assert values(text) == expected
+
+
+def test_a_placeholder_keeps_no_sentence_full_stop_before_a_comma():
+    out = Rewriter("fi", engines=("template",)).rewrite("Aurora-valaisin ei ole saatavilla ennen {{restock_date}}.")
+    assert out.changed and "{{restock_date}}.," not in out.output, out.output
+    dated = Rewriter("fi", engines=("template",)).rewrite("Aurora-valaisin ei ole saatavilla ennen 15.3.")
+    assert "15.3.," in dated.output, "a Finnish date keeps its ordinal full stop"
