@@ -359,10 +359,13 @@ class Rewriter:
                 if rest is None:
                     continue
             trial = plan.fork()
+            rest_found = find_in_sentence(rest, bank)
+            if not rest_found and offered_in(rest, bank):
+                trial.made((IN_INPUT,))     # "..., men vi sender deg gjerne ...": the kept clause offers
             first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
             if first is None:
                 continue
-            if find_in_sentence(rest, bank):
+            if rest_found:
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
                 if second is None:
                     continue

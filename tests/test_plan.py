@@ -190,3 +190,14 @@ def test_a_date_that_ends_with_a_full_stop_gets_one_full_stop():
     masked = mask("Paketti saapuu aikaisintaan 14.3.").text
     assert DOUBLE_STOP.sub("", masked + ".") == masked
     assert DOUBLE_STOP.sub("", "Wait...") == "Wait..."
+
+
+def test_an_offer_in_the_kept_clause_of_the_same_sentence_is_not_stacked_with_another():
+    from rewriter.pipeline import Rewriter
+    text = "Jakken er dessverre utsolgt, men vi sender deg gjerne en melding når den er tilbake."
+    result = Rewriter("nb").rewrite(text)
+    bank = Rewriter("nb").bank_for(text)
+    offering = {t.source for r in bank.rules for t in r.templates if t.actions}
+    kept = [a for step in result.trace for a in step.attempts if not a.failures]
+    assert not any(a.source in offering for a in kept), kept
+    assert "vi sender deg gjerne en melding" in result.output.lower()
