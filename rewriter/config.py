@@ -25,8 +25,9 @@ ACTIONS = ("order", "reserve", "notify", "alternative", "follow_up", "connect", 
            "check", "explain", "deliver", "exchange", "help", "escalate", "store_credit", "repair", "discount",
            "pick_up")
 # Offers that depend on what the organisation really has: used only when `offers` lists them.
-OPT_IN = frozenset({"reserve", "refund", "call_back", "book", "deliver", "exchange", "escalate", "store_credit",
-                    "repair", "discount", "pick_up"})
+# "order" is a pre-order or backorder of an item that is out of stock: not every shop takes them.
+OPT_IN = frozenset({"order", "reserve", "refund", "call_back", "book", "deliver", "exchange", "escalate",
+                    "store_credit", "repair", "discount", "pick_up"})
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,15 @@ def test_tone_picks_the_templates_of_that_tone():
 
 
 def test_actions_the_organisation_cannot_deliver_are_never_offered():
-    no_notify = OrgConfig(frozenset(ACTIONS) - {"notify"})
+    # A shop that takes backorders (an opt-in offer) and has no notification service.
+    no_notify = OrgConfig(frozenset(ACTIONS) - {"notify"}, offers=frozenset({"order"}))
     out = Rewriter("en", config=no_notify, engines=("template",)).rewrite("The red dress is out of stock.").output
     assert "order for the red dress" in out and "let you know" not in out
+
+
+def test_a_backorder_is_offered_only_by_a_shop_that_takes_them():
+    out = Rewriter("en", engines=("template",)).rewrite("The red dress is out of stock.").output
+    assert "order for the red dress" not in out and "let you know" in out
 
 
 def test_when_no_allowed_template_remains_the_original_stays():
