@@ -30,7 +30,6 @@ from .stages.candidate import Candidate
 from .text import sentences
 from .text.protect import Masked, is_sentinel, mask, visible
 from .verification import verify
-from .verification.facts import dropped_facts
 from .verification.fidelity import fidelity_failures, repeated_placeholders
 from .verification.langid import identify
 from .verification.wordforms import unknown_forms
@@ -309,7 +308,6 @@ class Rewriter:
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
                              needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.offered)
             verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
-            verdict.failures += dropped_facts(candidate.text, sentence, bank)
             if candidate.template is not None:
                 unknown = unknown_forms(candidate.text, sentence, candidate.template, bank.language.code)
                 if unknown:
@@ -387,7 +385,6 @@ class Rewriter:
                         plan: MessagePlan, trial: MessagePlan) -> Candidate | None:
         """A sentence put together clause by clause, if it passes verification as a whole (the trial's offers kept)."""
         verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False)
-        verdict.failures += dropped_facts(combined.text, sentence, bank)
         step.attempts.append(Attempt("template", combined.rule, masked.unmask(combined.text), verdict.failures,
                                      "clauses"))
         if not verdict.ok:

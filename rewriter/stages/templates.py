@@ -24,8 +24,8 @@ from .clauses import keepable_lead
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 _SENTENCE_END = re.compile(r"[.!?\u2026]\s*$")
 # `slot_types` entry that applies to every slot: a conjunction or sentence adverb
-# at the start ("og vi vet", "derfor ta kontakt") or a reason clause inside
-# ("the fee because ...") means the rule cut the sentence in the wrong place.
+# at the start ("og vi vet", "derfor ta kontakt") means the rule cut the
+# sentence in the wrong place.
 EVERY_SLOT = "*"
 # A slot value that ends with a full stop ("14.3.", "klo 16.") before the
 # template's own full stop.

@@ -6,7 +6,8 @@
    for model candidates only: a template is written in the bank's language
    and copies its slots from the sentence);
 4. it offers an action (one of the language's action markers), unless it is
-   a statement that follows an offer made earlier in the message.
+   a statement that follows an offer made earlier in the message;
+5. it keeps the sentence's limiter ("only": `facts`).
 Model candidates must also keep what the sentence was about (`fidelity`).
 Marker regexes run only where the bank's trigger screen says a marker may
 be (the screen detection already uses), and only with the phrases it says may
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from ..banks.model import Bank, tokens_of
 from ..banks.trigger import AVOID, DISCOURAGED, NEGATION
 from ..text.protect import sentinels, visible
+from .facts import dropped_facts
 from .langid import looks_like
 
 MIN_WORDS_FOR_LANGID = 4
@@ -59,6 +61,7 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
         verdict.failures.append("protected text from elsewhere in the message moved into this sentence")
     if needs_action and not lang.actions.search(seen):
         verdict.failures.append("no action offered")
+    verdict.failures += dropped_facts(candidate, original, bank)
     if check_language and len(seen.split()) >= MIN_WORDS_FOR_LANGID:
         other = looks_like(seen, lang.code)
         if other is not None and other != lang.code:
