@@ -25,6 +25,7 @@ from . import reply
 from .plan.address import address_tone
 from .plan.message import MessagePlan
 from .plan.offers import IN_INPUT, offered_in
+from .plan.references import leans_back
 from .stages import clauses, seq2seq, templates
 from .stages.candidate import Candidate
 from .text import sentences
@@ -172,7 +173,7 @@ class Rewriter:
         trace: list[SentenceTrace] = []
         spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
         found = [(start, end, find_in_sentence(masked.text[start:end], bank)) for start, end in spans]
-        for start, end, raw in found:
+        for index, (start, end, raw) in enumerate(found):
             sentence = masked.text[start:end]
             if not raw:
                 continue
@@ -180,7 +181,10 @@ class Rewriter:
             step = SentenceTrace(o_start, o_end, text[o_start:o_end])
             trace.append(step)
             chosen = None
-            if rewrite:
+            # "... That's why the order was cancelled.": a next sentence that stays as it
+            # is (no finding) and leans on this one keeps this one as it is too.
+            after = found[index + 1] if index + 1 < len(found) else None
+            if rewrite and not (after and not after[2] and leans_back(masked.text[after[0]:after[1]], bank)):
                 plan = plan or self.plan_for(masked.text, bank, _without_findings(masked.text, found))
                 trial = plan.fork()
                 chosen = self._first_verified(sentence, bank, masked, computed, step, trial)

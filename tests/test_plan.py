@@ -212,3 +212,24 @@ def test_an_offer_in_the_kept_clause_of_the_same_sentence_is_not_stacked_with_an
     kept = [a for step in result.trace for a in step.attempts if not a.failures]
     assert not any(a.source in offering for a in kept), kept
     assert "vi sender deg gjerne en melding" in result.output.lower()
+
+
+# --- A sentence that leans on the one before ----------------------------------
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The lamp is sold out. That's why your order was cancelled."),
+    ("en", "The lamp is sold out. <p>However, the floor model is on sale.</p>"),
+    ("nb", "Lampen er dessverre utsolgt. Derfor ble ordren kansellert."),
+    ("fi", "Valaisin on valitettavasti loppuunmyyty. Siksi tilauksesi peruttiin."),
+    ("is", "Lampinn er því miður uppseldur. Þess vegna var pöntuninni aflýst."),
+])
+def test_a_sentence_the_next_one_points_back_at_is_kept(lang, text):
+    first = text.split(". ")[0] + "."
+    assert Rewriter(lang).rewrite(first).changed, "on its own the first sentence is rewritten"
+    result = Rewriter(lang).rewrite(text)
+    assert result.output == text and result.findings, "kept as it is, with its finding"
+
+
+def test_a_next_sentence_that_does_not_point_back_lets_the_rewrite_happen():
+    result = Rewriter("en").rewrite("The lamp is sold out. Your order number is 5.")
+    assert result.changed and result.output.endswith(" Your order number is 5.")

@@ -178,7 +178,7 @@ def _load_language(path: Path, lang: str) -> Language:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers",
-                "limiters", "offer_markers"):
+                "limiters", "offer_markers", "back_references"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -225,6 +225,7 @@ def _load_language(path: Path, lang: str) -> Language:
         limiters=compiled["limiters"],
         offer_markers=compiled["offer_markers"],
         verb_second=bool(data.get("verb_second", False)),
+        back_references=compiled["back_references"],
         titles=frozenset(t.lower().rstrip(".") for t in data.get("titles", [])),
     )
 
