@@ -65,6 +65,7 @@ IS_UNKNOWN_WORD = "U001"
 ICEGRAMS_ENV = "ICEGRAMS_MODEL_FILE"
 _MODEL_HEADER = b"Reynir 001.00.00"
 # What each protected kind becomes for a grammar checker (names and numbers stay as written).
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?])\s*$")
 _STAND_IN = {"placeholder": " ", "html": "", "entity": " ", "url": " ", "email": " "}
 
 
@@ -105,7 +106,12 @@ def readable_parts(text: str, not_names: frozenset[str] = frozenset()) -> list[s
             current = []
         else:
             span = masked.span_of(ch)
-            current.append(_STAND_IN.get(span.kind, span.value))
+            stand_in = _STAND_IN.get(span.kind, span.value)
+            # A placeholder that opens a sentence ("%s on saatavilla") is its subject: without a
+            # stand-in word the checker would ask for a capital on the next word.
+            if span.kind == "placeholder" and _SENTENCE_OPEN.search("".join(current)):
+                stand_in = " X "
+            current.append(stand_in)
     parts.append("".join(current))
     tidy = [re.sub(r"\s+([,.!?;:])", r"\1", re.sub(r"\s+", " ", p)).strip() for p in parts]
     return [p for p in tidy if re.search(r"[^\W\d_]", p)]
