@@ -162,9 +162,9 @@ class Rewriter:
         if not bank.may_have_findings(text):
             return Result(text, text, bank.language.code, False, "none", [], [], [])
         # The mask language ID made serves, unless a word this language never
-        # takes for a name ("Te", "I") needs masking differently.
-        if masked is None or any(w in bank.language.not_names for w in text.split()):
-            masked = mask(text, bank.language.not_names)
+        # takes for a name ("Te", "I") or a title ("Dr. Patel") needs masking differently.
+        if masked is None or _masks_differently(text, bank):
+            masked = mask(text, bank.language.not_names, bank.language.titles)
         computed = self._computed(bank.language.locale) if rewrite else {}
         plan = None      # made for the first sentence to rewrite (the address-form scan is not free)
         findings: list[Finding] = []
@@ -240,8 +240,8 @@ class Rewriter:
                 continue                    # rewrite() reports it in its turn
             if not bank.may_have_findings(text):
                 continue
-            if masked is None or any(w in bank.language.not_names for w in text.split()):
-                masked = mask(text, bank.language.not_names)
+            if masked is None or _masks_differently(text, bank):
+                masked = mask(text, bank.language.not_names, bank.language.titles)
             spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
             found = [(start, end, find_in_sentence(masked.text[start:end], bank)) for start, end in spans]
             plan = self.plan_for(masked.text, bank, _without_findings(masked.text, found))
@@ -436,6 +436,12 @@ def _tidied(candidate: Candidate, masked: Masked) -> Candidate:
         return candidate
     out.append(candidate.text[pos:])
     return replace(candidate, text="".join(out))
+
+
+def _masks_differently(text: str, bank: Bank) -> bool:
+    """Whether the language's own mask differs from the one language ID made: a not-name ("Te", "I") or a title ("Dr.")."""
+    language = bank.language
+    return any(w in language.not_names or (w[-1:] == "." and w[:-1].lower() in language.titles) for w in text.split())
 
 
 def _without_findings(masked_text: str, found: list[tuple[int, int, list]]) -> Iterator[str]:

@@ -80,11 +80,22 @@ def test_without_tools_only_the_banks_lower_case_words_are_common():
     assert not is_common_word("Nordlys", "xx", frozenset({"widget"}))
 
 
-@pytest.mark.skipif(tool_for("is") != "hunspell", reason="Hunspell through Enchant is not installed")
+@pytest.mark.skipif(tool_for("is") is None or tool_for("nb") != "hunspell",
+                    reason="BÍN (islenska) or Hunspell through Enchant is not installed")
 def test_a_compound_of_known_words_is_a_common_word():
     assert is_common_word("Kaffivélin", "is") and is_common_word("Betalingsløsningen", "nb")
     assert is_common_word("Netbankinn", "is")
     assert not is_common_word("Bergen", "nb"), "no compound of short parts"
+
+
+@pytest.mark.skipif(tool_for("is") != "bin", reason="islenska (BÍN) is not installed")
+def test_bin_tells_icelandic_inflected_common_words_from_names():
+    assert is_common_word("Túlípanarnir", "is"), "an inflected form Hunspell lacks: lemma túlípani"
+    assert not is_common_word("Reykjavíkur", "is"), "a place name in the genitive"
+    assert not is_common_word("Helga", "is"), "a first name (also a verb in lower case)"
+    assert not is_common_word("Nordtek", "is"), "unknown to BÍN: a name"
+    rewritten = Rewriter("is").rewrite("Túlípanarnir eru því miður uppseldir.").output
+    assert "túlípanarnir" in rewritten and "Túlípanarnir" not in rewritten
 
 
 # --- Facts and offers the input already carries (issue 10) -------------------

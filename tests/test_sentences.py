@@ -61,3 +61,19 @@ def test_one_sentence_is_one_span_whatever_ends_it(text):
     stripped = text.strip()
     expected = [(text.index(stripped), text.index(stripped) + len(stripped))] if stripped else []
     assert split(text, ["e.g", "a.m"], lambda ch: False) == expected
+
+
+def test_a_title_and_the_name_after_it_are_one_name_and_end_no_sentence():
+    from rewriter.banks import load_bank
+    from rewriter.pipeline import Rewriter
+    from rewriter.text.protect import mask
+
+    titles = load_bank("en").language.titles
+    masked = mask("We cancelled as Dr. Patel is ill. The lamp is sold out.", titles=titles)
+    assert [s.value for s in masked.spans] == ["Dr. Patel"]
+    assert len(split(masked.text, load_bank("en").language.abbreviations, masked.is_block)) == 2
+    result = Rewriter("en").rewrite("We cancelled as Dr. Patel is ill. The Aurora lamp is sold out.")
+    assert result.output.startswith("We cancelled as Dr. Patel is ill. ") and "Dr. Patel" in result.output
+    assert [f.text for f in result.findings] == ["The Aurora lamp is sold out"]
+    # An abbreviation that is no title ("No.") still ends its sentence.
+    assert len(Rewriter("en").rewrite("No. The Aurora lamp is sold out.").trace) == 1

@@ -3,6 +3,11 @@
 - Finnish: Voikko (Debian ``libvoikko1`` + ``voikko-fi``, PyPI ``libvoikko``).
   Its analyser tells base form, word class and case; a word with no analysis
   is unknown to it.
+- Icelandic: BÍN, the Database of Icelandic Morphology, through ``islenska``
+  (PyPI, data in the wheel, offline): every inflected form with its lemma
+  and word class; a proper noun has a capitalised lemma. Hunspell (below)
+  answers where ``islenska`` is missing; it lacks many inflected forms
+  ("Túlípanarnir").
 - Bokmål, Icelandic, English: Hunspell through Enchant (Debian
   ``libenchant-2-2`` + ``hunspell-no``/``-is``/``-en-us``, PyPI ``pyenchant``).
   Enchant is asked for its Hunspell provider first: with ``aspell-en`` also
@@ -38,6 +43,28 @@ def voikko(lang: str):
         return None
 
 
+@lru_cache(maxsize=2)
+def bin_lookup(lang: str):
+    """BÍN's lookup for ``lang`` (Icelandic only) as ``word -> [(lemma, word class)]``, or None.
+
+    Loading costs about 60 ms and the first lookup 30 ms: only sentences
+    that need it pay.
+    """
+    if lang != "is":
+        return None
+    try:
+        from islenska import Bin  # noqa: PLC0415 - 60 MB of data, loaded only when asked for
+
+        database = Bin()
+    except Exception:        # package missing
+        return None
+
+    def lookup(word: str) -> list[tuple[str, str]]:
+        return [(m.ord, m.ofl) for m in database.lookup(word)[1]]
+
+    return lookup
+
+
 @lru_cache(maxsize=8)
 def hunspell(lang: str):
     """An Enchant dictionary for ``lang`` (Hunspell preferred), or None."""
@@ -58,6 +85,8 @@ def tool_for(lang: str) -> str | None:
     """The dictionary that decides for ``lang`` here ("voikko", "hunspell", another Enchant provider), or None."""
     if voikko(lang) is not None:
         return "voikko"
+    if bin_lookup(lang) is not None:
+        return "bin"
     speller = hunspell(lang)
     if speller is not None:
         try:
@@ -71,14 +100,18 @@ def tool_for(lang: str) -> str | None:
 def knows(word: str, lang: str) -> bool | None:
     """Whether the language's dictionary knows ``word`` as written; None when there is no dictionary.
 
-    Finnish: Voikko has at least one analysis of it. Others: Hunspell accepts
-    it (as written, or lower-cased: a sentence-initial capital is no error).
+    Finnish: Voikko has at least one analysis of it. Icelandic: BÍN has (its
+    own compound analysis included), or Hunspell accepts it. Others: Hunspell
+    accepts it (as written, or lower-cased: a sentence-initial capital is no error).
     A hyphenated word is also known when each of its parts is.
     """
     analyser = voikko(lang)
+    forms = bin_lookup(lang) if analyser is None else None
+    if forms is not None and forms(word):
+        return True
     speller = hunspell(lang) if analyser is None else None
     if analyser is None and speller is None:
-        return None
+        return False if forms is not None else None
 
     def known(w: str) -> bool:
         if analyser is not None:

@@ -7,7 +7,11 @@ cannot tell "Tuote" from "Turun"; the language's own dictionary can:
 - Finnish: Voikko's analyser (Debian ``libvoikko1`` + ``voikko-fi``, PyPI
   ``libvoikko``): a word with any proper-noun reading (first name, surname,
   place) is a name; an unknown word is a name.
-- English, Bokmål, Icelandic: Hunspell through Enchant (Debian
+- Icelandic: BÍN through ``islenska``: a word is common when every lemma
+  BÍN gives for it is written in lower case ("Túlípanarnir" -> túlípani);
+  a name's lemma has its capital ("Reykjavíkur" -> Reykjavík, "Helga").
+  Unknown to BÍN: a name.
+- English, Bokmål, Icelandic without ``islenska``: Hunspell through Enchant (Debian
   ``libenchant-2-2`` + ``hunspell-en-us``/``-no``/``-is``, PyPI ``pyenchant``):
   a word is common when its lower-case form is in the dictionary, or is a
   compound of two words that are ("kaffivélin", "betalingsløsningen").
@@ -22,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .dictionaries import bin_lookup as _bin_lookup
 from .dictionaries import hunspell as _hunspell
 from .dictionaries import known_compound
 from .dictionaries import tool_for
@@ -46,6 +51,10 @@ def is_common_word(word: str, lang: str, bank_words: frozenset[str] = frozenset(
     if voikko is not None:
         classes = {a.get("CLASS") for a in voikko.analyze(word)}
         return bool(classes) and not classes & _PROPER
+    bin_forms = _bin_lookup(lang)
+    if bin_forms is not None:
+        lemmas = {lemma for lemma, _ in bin_forms(word)}
+        return bool(lemmas) and all(lemma[:1].islower() for lemma in lemmas)
     speller = _hunspell(lang)
     if speller is not None:
         lower = word.lower()

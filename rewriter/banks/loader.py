@@ -225,6 +225,7 @@ def _load_language(path: Path, lang: str) -> Language:
         limiters=compiled["limiters"],
         offer_markers=compiled["offer_markers"],
         verb_second=bool(data.get("verb_second", False)),
+        titles=frozenset(t.lower().rstrip(".") for t in data.get("titles", [])),
     )
 
 

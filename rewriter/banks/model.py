@@ -154,6 +154,7 @@ class Language:
     limiters: LazyRegex | None = None        # "only", "vain": a rewrite of a limit keeps one
     offer_markers: LazyRegex | None = None   # an offer the input already makes: no second one
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
+    titles: frozenset[str] = frozenset()     # "dr", "mrs": with their stop and the name after, one name
 
 
 @dataclass(frozen=True)

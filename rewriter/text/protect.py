@@ -125,6 +125,8 @@ _COMPOUND = r"(?:-[^\W\d_][^\W_]*+)"
 _NAME_RE = re.compile(
     rf"(?<![\w\-])(?:[^\W\d_]+[A-Z0-9]\w*+{_COMPOUND}*+|[A-ZÀ-ÖØ-ÞĀ-Ž][^\W_]*+{_COMPOUND}*+)"
 )
+# The capitalised name after an abbreviated title and its stop ("Dr. Patel").
+_TITLED_NAME = re.compile(r"\.[ \t]{1,3}[A-ZÀ-ÖØ-ÞĀ-Ž][^\W_]*+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n>]|[\"“”«»(])\s*$")
 
 
@@ -198,8 +200,14 @@ def visible(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(f"[{SENTINEL_CLASS}]", " ", text)).strip()
 
 
-def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[Protected]:
-    """All protected spans of ``text``, sorted and non-overlapping; linear in the text's length."""
+def find_protected(text: str, not_names: frozenset[str] = frozenset(),
+                   titles: frozenset[str] = frozenset()) -> list[Protected]:
+    """All protected spans of ``text``, sorted and non-overlapping; linear in the text's length.
+
+    ``titles`` (lower case, no stop: a bank's ``titles``) are abbreviations
+    written before a name: "Dr. Patel" is one name span, so its stop neither
+    ends a sentence nor leaves "Dr" on its own.
+    """
     found: list[Protected] = []
     kinds = _kinds_regex(text)
     pos = 0
@@ -230,10 +238,17 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset()) -> list[P
     maybe: list[re.Match[str]] = []
     names: set[str] = set()
     named: list[Protected] = []
+    titled_end = -1
     for m in _NAME_RE.finditer(text):
-        if found and taken(m.start(), m.end()):
+        if m.start() < titled_end or (found and taken(m.start(), m.end())):
             continue
         word = m.group()
+        if titles and word.lower() in titles:
+            after = _TITLED_NAME.match(text, m.end())
+            if after and not (found and taken(m.start(), after.end())):
+                titled_end = after.end()
+                named.append(Protected("name", m.start(), titled_end, text[m.start():titled_end]))
+                continue
         if word in not_names or len(word) < 2:
             continue
         rest = word[1:]
@@ -304,9 +319,9 @@ def _strip_tags_and_placeholders(text: str) -> str:
 CAPACITY = SENTINEL_LAST - SENTINEL_FIRST + 1
 
 
-def mask(text: str, not_names: frozenset[str] = frozenset()) -> Masked:
+def mask(text: str, not_names: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()) -> Masked:
     """Replace protected spans by sentinels; keep where they were for the way back."""
-    spans = find_protected(text, not_names)
+    spans = find_protected(text, not_names, titles)
     if len(spans) > CAPACITY:
         last = spans[CAPACITY - 1].start
         spans = spans[:CAPACITY - 1] + [Protected("overflow", last, len(text), text[last:], True)]
