@@ -244,3 +244,20 @@ def test_check_auto_jobs_only_for_long_input_and_more_than_one_cpu(monkeypatch):
     assert check_cmd.job_count(3, 2) == 2 and check_cmd.job_count(1, 10_000) == 1
     monkeypatch.setattr(check_cmd, "_cpus", lambda: 1)
     assert check_cmd.job_count(None, 10_000) == 1
+
+
+def test_check_auto_jobs_leave_cpus_busy_with_other_work_alone(monkeypatch):
+    import os
+    from rewriter.cli import check_cmd
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    for load, cpus in ((0.0, 2), (0.8, 2), (1.5, 1), (3.0, 1)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        assert check_cmd._cpus() == cpus
+
+
+def test_check_many_jobs_on_few_lines_keep_order(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(_many_lines(600))
+    one = cli("check", "--lang", "en", "--jobs", "1", str(f))
+    many = cli("check", "--lang", "en", "--jobs", "40", str(f))
+    assert one.returncode == many.returncode == 1 and one.stdout == many.stdout

@@ -21,8 +21,9 @@ Lint files for negative phrasing. Formats:
 Exit code 0 when nothing at or above --min-level is found, 1 when something
 is, 2 for usage or input errors. Use - to read stdin.
 
---jobs: worker processes (default auto: one per CPU, up to 8, for input of
-2,000 lines or more; 1 otherwise). The output is the same for any number.
+--jobs: worker processes (default auto: one per CPU that the load average
+leaves free, up to 8, for input of 2,000 lines or more; 1 otherwise). The
+output is the same for any number.
 """
 LEVELS = ("suggestion", "warning", "error")
 SHOWS_SUGGESTIONS = ("json", "sarif", "github")   # text and line skip computing rewrites
@@ -32,7 +33,7 @@ SHOWS_SUGGESTIONS = ("json", "sarif", "github")   # text and line skip computing
 AUTO_JOBS_FROM = 2000
 LINES_PER_JOB = 1000
 MAX_AUTO_JOBS = 8
-CHUNKS_PER_JOB = 4      # chunks dealt out in turn, so a run of long or negative lines is shared
+CHUNKS_PER_JOB = 8      # chunks per process, taken in turn: a slowed process takes fewer
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -46,7 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--min-level", choices=LEVELS, default="suggestion",
                    help="lowest severity that is reported and fails the check (default: suggestion)")
     p.add_argument("--jobs", "-j", type=_jobs_value, default=None, metavar="N",
-                   help="worker processes (default: auto, one per CPU for input of 2,000 lines or more; "
+                   help="worker processes (default: auto, one per free CPU for input of 2,000 lines or more; "
                         "the output is the same for any N)")
     add_config(p)
     p.set_defaults(run=run)
@@ -102,10 +103,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _cpus() -> int:
+    """CPUs this process may run on, less those the load average says other work keeps busy (as ``make -l``)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cpus = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        busy = 0.0
+    # The CPU this process is on counts as free; on a 2-CPU machine one other
+    # busy process already makes a second worker slower than none (measured).
+    return max(1, min(cpus, int(cpus - busy + 1)))
 
 
 def job_count(requested: int | None, lines: int) -> int:
@@ -134,45 +143,58 @@ def _check_lines(rewriter, work: list[tuple[str, int, str]], floor: int, suggest
     return reported
 
 
-def _run_chunks(rewriter, chunks: list[list], floor: int, suggest: bool) -> list:
-    """Each chunk's findings; an error ends the list (it is the answer for that chunk, and later ones never count)."""
-    out: list = []
-    for chunk in chunks:
+def _run_chunks(rewriter, chunks: list[list], queue: int, floor: int, suggest: bool) -> dict[int, object]:
+    """Take chunk numbers from the ``queue`` pipe (one byte each) until it is empty; chunk number -> its findings.
+
+    An error is the answer for its chunk and ends this process's share: the
+    parent raises the first one in input order, so later chunks never count.
+    """
+    out: dict[int, object] = {}
+    while True:
+        token = os.read(queue, 1)
+        if not token:
+            return out
+        index = token[0]
         try:
-            out.append(_check_lines(rewriter, chunk, floor, suggest))
+            out[index] = _check_lines(rewriter, chunks[index], floor, suggest)
         except Exception as exc:  # noqa: BLE001 - re-raised by the parent in input order
-            out.append(exc)
-            break
-    return out
+            out[index] = exc
+            return out
 
 
 def _in_workers(rewriter, work: list[tuple[str, int, str]], jobs: int, floor: int, suggest: bool) -> list[dict]:
     """`_check_lines` over ``work`` in ``jobs`` processes: this one and jobs - 1 forked after the bank is loaded.
 
-    The lines go in ``jobs * CHUNKS_PER_JOB`` chunks, dealt out in turn; the
-    answers are put back in input order, and the first error in input order
-    is raised, as a single process would. A worker that fails to answer (killed,
-    out of memory) has its chunks checked here instead.
+    The lines go in up to ``jobs * CHUNKS_PER_JOB`` chunks whose numbers wait
+    in a pipe; each process takes the next one when it is done with its last,
+    so a process slowed by other work on the machine takes fewer. The answers
+    are put back in input order and the first error in input order is raised,
+    as in one process. A chunk no worker answered (a worker killed, out of
+    memory) is checked here.
     """
     import pickle  # noqa: PLC0415
 
-    size = -(-len(work) // (jobs * CHUNKS_PER_JOB))
+    size = max(-(-len(work) // (jobs * CHUNKS_PER_JOB)), -(-len(work) // 255))   # chunk numbers travel as one byte
     chunks = [work[i:i + size] for i in range(0, len(work), size)]
-    dealt = [chunks[w::jobs] for w in range(jobs)]
+    queue, feed = os.pipe()
+    os.write(feed, bytes(range(len(chunks))))      # far below a pipe's buffer: never blocks
+    os.close(feed)
     sys.stdout.flush()
     sys.stderr.flush()
     children = []
-    for worker in range(1, jobs):
+    for _ in range(1, jobs):
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:                                     # the worker: answer, then leave without cleaning up
             code = 0
             try:
                 os.close(read_end)
-                answers = _run_chunks(rewriter, dealt[worker], floor, suggest)
+                for _pid, other in children:
+                    os.close(other)
+                answers = _run_chunks(rewriter, chunks, queue, floor, suggest)
                 try:
                     data = pickle.dumps(answers, pickle.HIGHEST_PROTOCOL)
-                except Exception:  # noqa: BLE001 - an error that does not pickle: the parent checks these itself
+                except Exception:  # noqa: BLE001 - an error that does not pickle: the parent checks those chunks
                     data = b""
                 with os.fdopen(write_end, "wb") as pipe:
                     pipe.write(data)
@@ -182,18 +204,19 @@ def _in_workers(rewriter, work: list[tuple[str, int, str]], jobs: int, floor: in
                 os._exit(code)
         os.close(write_end)
         children.append((pid, read_end))
-    answers = {0: _run_chunks(rewriter, dealt[0], floor, suggest)}
-    for worker, (pid, read_end) in enumerate(children, start=1):
+    answers = _run_chunks(rewriter, chunks, queue, floor, suggest)
+    os.close(queue)
+    for pid, read_end in children:
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()
         os.waitpid(pid, 0)
         try:
-            answers[worker] = pickle.loads(data)
-        except Exception:  # noqa: BLE001 - no answer: check that worker's lines here
-            answers[worker] = _run_chunks(rewriter, dealt[worker], floor, suggest)
+            answers.update(pickle.loads(data))
+        except Exception:  # noqa: BLE001 - no answer: its chunks are checked below
+            pass
     reported: list[dict] = []
-    for index in range(len(chunks)):
-        answer = answers[index % jobs][index // jobs]
+    for index, chunk in enumerate(chunks):
+        answer = answers[index] if index in answers else _check_lines(rewriter, chunk, floor, suggest)
         if isinstance(answer, Exception):
             raise answer
         reported += answer
