@@ -253,3 +253,14 @@ def test_side_by_side_slots_are_cut_again_where_their_types_fit():
     assert fitted.group("team") == "á verkstæðinu" and fitted.group("action") == "skoðað hjólið"
     assert fitted.start("action") == m.string.index("skoðað")
     assert fitting_split(regex.match("getur enginn þar skoðað hjólið fyrr en á morgun"), bank) is None
+
+
+# --- Statuses said without a negation word ---------------------------------------
+
+def test_a_status_word_lets_a_rule_match_but_is_no_finding_alone():
+    rewriter = Rewriter("nb")
+    cancelled = rewriter.rewrite("Fergen fra Hareid kl. 14.30 er innstilt på grunn av uvær.")
+    assert cancelled.changed and [f.category for f in cancelled.findings] == ["busy"], "a rule's finding, no marker"
+    assert "på grunn av uvær" in cancelled.output
+    alone = rewriter.rewrite("Den innstilte fergen er erstattet av buss, som går kl. 15.")
+    assert not alone.findings and not alone.changed
