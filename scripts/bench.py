@@ -72,10 +72,14 @@ def check(lines: int, runs: int, distinct: bool) -> None:
         path = Path(tmp) / "corpus.txt"
         text = gen_corpus.corpus("en", lines) if distinct else corpus(lines)
         path.write_text("\n".join(text) + "\n", encoding="utf-8")
-        tools = [("rewriter check", [str(BIN / "rewriter"), "check", "--lang", "en", str(path)])]
+        rewriter = [str(BIN / "rewriter"), "check", "--lang", "en", str(path)]
+        # The default (--jobs auto: one process per CPU for input this long) and one process.
+        tools = [("rewriter check", rewriter), ("rewriter check --jobs 1", rewriter + ["--jobs", "1"])]
         proselint = shutil.which("proselint", path=str(BIN)) or shutil.which("proselint")
         if proselint:
             tools.append(("proselint check", [proselint, "check", str(path)]))
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        print(f"{cpus} CPUs; load average {os.getloadavg()[0]:.2f} before the runs")
         results = {}
         for label, argv in tools:
             measured = [run_measured(argv) for _ in range(runs)]
@@ -83,11 +87,15 @@ def check(lines: int, runs: int, distinct: bool) -> None:
             results[label] = (min(t), statistics.median(t), min(cpu))
             print(f"{label}: fastest {min(t):.2f} s = {lines / min(t):,.0f} lines/s; "
                   f"median {statistics.median(t):.2f} s = {lines / statistics.median(t):,.0f} lines/s; "
-                  f"CPU fastest {min(cpu):.2f} s ({runs} runs)")
-        if len(results) == 2:
-            (r_min, r_med, r_cpu), (p_min, p_med, p_cpu) = results["rewriter check"], results["proselint check"]
-            print(f"ratio: rewriter is {p_min / r_min:.2f}x proselint's speed (fastest runs), {p_med / r_med:.2f}x "
-                  f"(medians), {p_cpu / r_cpu:.2f}x (CPU time)")
+                  f"slowest {max(t):.2f} s; CPU fastest {min(cpu):.2f} s, median {statistics.median(cpu):.2f} s "
+                  f"({runs} runs)")
+        print(f"load average {os.getloadavg()[0]:.2f} after the runs")
+        if "proselint check" in results:
+            p_min, p_med, p_cpu = results["proselint check"]
+            for label in ("rewriter check", "rewriter check --jobs 1"):
+                r_min, r_med, r_cpu = results[label]
+                print(f"ratio, {label}: {p_min / r_min:.2f}x proselint's speed (fastest runs), {p_med / r_med:.2f}x "
+                      f"(medians), {p_cpu / r_cpu:.2f}x (CPU time)")
 
 
 class Run(NamedTuple):

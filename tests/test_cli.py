@@ -194,3 +194,70 @@ def test_a_closed_pipe_ends_quietly_with_141(args):
     os.close(write)
     _, err = proc.communicate(b"The red dress is sold out.\n" * 50)
     assert proc.returncode == 141 and err == b""
+
+
+def _many_lines(n: int) -> bytes:
+    lines = ["Hello!", "The red dress is sold out.", "We can't deliver on Sunday, sorry.", "Thanks for waiting.",
+             "You must call us first.", "It is not signed.", "Please calm down."]
+    return "".join(f"{lines[i % len(lines)]} Order {i}.\n" for i in range(n)).encode()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_check_jobs_give_the_output_of_one_process_in_input_order(tmp_path, fmt):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(_many_lines(300))
+    b.write_bytes(b"All good.\n" * 50 + _many_lines(90))
+    one = cli("check", "--lang", "en", "--format", fmt, "--jobs", "1", str(a), str(b))
+    assert one.returncode == 1 and one.stdout
+    for jobs in ("2", "3", "auto"):
+        many = cli("check", "--lang", "en", "--format", fmt, "--jobs", jobs, str(a), str(b))
+        assert (many.returncode, many.stdout, many.stderr) == (one.returncode, one.stdout, one.stderr)
+
+
+def test_check_jobs_clean_input_exits_0_and_bad_values_exit_2():
+    assert cli("check", "--lang", "en", "--jobs", "2", "-", stdin=b"All good.\n" * 40).returncode == 0
+    assert cli("check", "--lang", "en", "--jobs", "4", "-", stdin=b"").returncode == 0
+    for bad in ("0", "-1", "two"):
+        proc = cli("check", "--lang", "en", "--jobs", bad, "-", stdin=b"All good.\n")
+        assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and b"--jobs" in proc.stderr
+
+
+def test_check_jobs_report_the_first_error_in_input_order(tmp_path):
+    # A line over the size limit fails the run the same way with any number of processes.
+    f = tmp_path / "big.txt"
+    f.write_text("It is not signed.\n" * 30 + "word " * 50 + "\n" + "It is not here.\n" * 30, encoding="utf-8")
+    env_one = cli_env({"REWRITER_MAX_CHARS": "100"}, "check", "--lang", "en", "--jobs", "1", str(f))
+    env_many = cli_env({"REWRITER_MAX_CHARS": "100"}, "check", "--lang", "en", "--jobs", "3", str(f))
+    assert env_one.returncode == 2 and (env_many.returncode, env_many.stdout, env_many.stderr) == (
+        env_one.returncode, env_one.stdout, env_one.stderr)
+
+
+def cli_env(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    import os
+    return subprocess.run([sys.executable, "-m", "rewriter", *args], capture_output=True, env={**os.environ, **env})
+
+
+def test_check_auto_jobs_only_for_long_input_and_more_than_one_cpu(monkeypatch):
+    from rewriter.cli import check_cmd
+    monkeypatch.setattr(check_cmd, "_cpus", lambda: 2)
+    assert check_cmd.job_count(None, 500) == 1 and check_cmd.job_count(None, 10_000) == 2
+    assert check_cmd.job_count(3, 2) == 2 and check_cmd.job_count(1, 10_000) == 1
+    monkeypatch.setattr(check_cmd, "_cpus", lambda: 1)
+    assert check_cmd.job_count(None, 10_000) == 1
+
+
+def test_check_auto_jobs_leave_cpus_busy_with_other_work_alone(monkeypatch):
+    import os
+    from rewriter.cli import check_cmd
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    for load, cpus in ((0.0, 2), (0.8, 2), (1.5, 1), (3.0, 1)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        assert check_cmd._cpus() == cpus
+
+
+def test_check_many_jobs_on_few_lines_keep_order(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(_many_lines(600))
+    one = cli("check", "--lang", "en", "--jobs", "1", str(f))
+    many = cli("check", "--lang", "en", "--jobs", "40", str(f))
+    assert one.returncode == many.returncode == 1 and one.stdout == many.stdout

@@ -233,3 +233,34 @@ def test_a_sentence_the_next_one_points_back_at_is_kept(lang, text):
 def test_a_next_sentence_that_does_not_point_back_lets_the_rewrite_happen():
     result = Rewriter("en").rewrite("The lamp is sold out. Your order number is 5.")
     assert result.changed and result.output.endswith(" Your order number is 5.")
+
+
+# --- Side-by-side slots cut where their types fit -------------------------------
+
+def test_side_by_side_slots_are_cut_again_where_their_types_fit():
+    import re
+
+    from rewriter.banks.patterns import compile_pattern
+    from rewriter.stages.templates import fitting_split
+
+    body = compile_pattern("getur enginn {team} {action} fyrr en {date}").regex
+    regex = re.compile(rf"(?P<lead>)(?P<clause>{body})", re.I)
+    team = SlotType(require=LazyRegex.checked(r"^(?:í|á)\s\S"))
+    bank = SimpleNamespace(language=SimpleNamespace(slot_types={"team": team}, slot_trailers=None))
+    m = regex.match("getur enginn á verkstæðinu skoðað hjólið fyrr en á fimmtudaginn")
+    assert m.group("team") == "á", "the regex engine's own cut: the shortest first slot"
+    fitted = fitting_split(m, bank)
+    assert fitted.group("team") == "á verkstæðinu" and fitted.group("action") == "skoðað hjólið"
+    assert fitted.start("action") == m.string.index("skoðað")
+    assert fitting_split(regex.match("getur enginn þar skoðað hjólið fyrr en á morgun"), bank) is None
+
+
+# --- Statuses said without a negation word ---------------------------------------
+
+def test_a_status_word_lets_a_rule_match_but_is_no_finding_alone():
+    rewriter = Rewriter("nb")
+    cancelled = rewriter.rewrite("Fergen fra Hareid kl. 14.30 er innstilt på grunn av uvær.")
+    assert cancelled.changed and [f.category for f in cancelled.findings] == ["busy"], "a rule's finding, no marker"
+    assert "på grunn av uvær" in cancelled.output
+    alone = rewriter.rewrite("Den innstilte fergen er erstattet av buss, som går kl. 15.")
+    assert not alone.findings and not alone.changed

@@ -178,7 +178,7 @@ def _load_language(path: Path, lang: str) -> Language:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers",
-                "limiters", "offer_markers", "back_references"):
+                "limiters", "offer_markers", "back_references", "status_words"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -218,6 +218,7 @@ def _load_language(path: Path, lang: str) -> Language:
         negation_phrases=tuple(data.get("negation_markers", [])),
         discouraged_phrases=tuple(data.get("discouraged", [])),
         softener_phrases=tuple(data.get("softeners", [])),
+        status_phrases=tuple(data.get("status_words", [])),
         address_forms=address_forms,
         slot_types=slot_types,
         guidance=dict(data.get("guidance", {})),

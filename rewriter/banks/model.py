@@ -11,7 +11,7 @@ from .tokens import may_match, rarest_keys, tokens_of
 
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
            "Template", "tokens_of"]
-from .trigger import AVOID, DISCOURAGED, NEGATION, SOFTENER, Trigger
+from .trigger import AVOID, DISCOURAGED, NEGATION, SOFTENER, STATUS, Trigger
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,7 @@ class Language:
     negation_phrases: tuple[str, ...] = ()
     discouraged_phrases: tuple[str, ...] = ()
     softener_phrases: tuple[str, ...] = ()
+    status_phrases: tuple[str, ...] = ()     # "innstilt", "cancelled": no finding alone, but a rule may match
     address_forms: dict[str, LazyRegex] = field(default_factory=dict)   # tone -> phrases that mark it in the input
     slot_types: dict[str, "SlotType"] = field(default_factory=dict)     # slot name -> what it may hold
     guidance: dict[str, str] = field(default_factory=dict)              # finding kind -> advice, in this language
@@ -221,7 +222,8 @@ class Bank:
         self.lower_words = self._lower_case_words()
         common = self._template_word_counts()
         self.trigger = Trigger({NEGATION: lang.negation_phrases, DISCOURAGED: lang.discouraged_phrases,
-                                SOFTENER: lang.softener_phrases, AVOID: [p for a in self.avoid for p in a.phrases]},
+                                SOFTENER: lang.softener_phrases, AVOID: [p for a in self.avoid for p in a.phrases],
+                                STATUS: lang.status_phrases},
                                common)
         self._matchers_by_word = {}
         frequent = self._pattern_word_counts(common)

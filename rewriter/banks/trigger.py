@@ -1,7 +1,7 @@
 """Which kinds of finding a text may hold, answered without running the big regexes.
 
-A finding needs a negation marker, a discouraged word, a softener or an
-avoid-phrase. Every such phrase contains all its required words, so also its
+A finding needs a negation marker, a discouraged word, a softener, an
+avoid-phrase or a status word (which only a rule's pattern turns into one). Every such phrase contains all its required words, so also its
 rarest one, under which it is indexed. Rarity is read off the bank's own
 positive templates: a word they use often ("the", "your") is common in any
 reply; one they never use ("not") is a good trigger. One trie-shaped regex
@@ -28,6 +28,8 @@ from .tokens import TOKEN, may_match, rarest_keys
 from .word_trie import trie_pattern, words_regex
 
 NEGATION, DISCOURAGED, SOFTENER, AVOID = "negation", "discouraged", "softener", "avoid"
+# A status word ("cancelled", "innstilt") is no finding alone; a sentence with one is matched against the rules.
+STATUS = "status"
 Requirement = tuple[frozenset[str], tuple[frozenset[str], ...], str, int]   # all of, one of each, kind, phrase number
 MEMO_LIMIT = 4096
 

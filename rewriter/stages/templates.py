@@ -93,7 +93,8 @@ def _literal_length(m: re.Match[str]) -> int:
 def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str, str]) -> Iterator[Candidate]:
     """Candidate rewrites of one masked sentence, best first."""
     for rule, m, _view in match_rules(sentence, bank):
-        if not slots_fit(m, bank):
+        m = fitting_split(m, bank)
+        if m is None:
             continue
         lead = (m.group("lead") or "").strip()
         if lead and not keepable_lead(lead, "", bank, short=False):
@@ -135,6 +136,58 @@ def slots_fit(m: re.Match[str], bank: Bank) -> bool:
             if kind is not None and not kind.accepts(value):
                 return False
     return True
+
+
+class _SplitMatch:
+    """A match whose two side-by-side slots are cut at another space ("{team} {action}").
+
+    The regex engine gives the first cut that matches (the shortest first
+    slot); when that cut fails a slot type, other cuts of the same words
+    may not. Only what the template stage reads is offered.
+    """
+
+    def __init__(self, m: re.Match[str], cuts: dict[str, tuple[int, int]]):
+        self._m, self._cuts, self.re = m, cuts, m.re
+
+    def group(self, name="clause"):
+        if name in self._cuts:
+            start, end = self._cuts[name]
+            return self._m.string[start:end]
+        return self._m.group(name)
+
+    def start(self, name=0) -> int:
+        return self._cuts[name][0] if name in self._cuts else self._m.start(name)
+
+    def end(self, name=0) -> int:
+        return self._cuts[name][1] if name in self._cuts else self._m.end(name)
+
+
+# At most this many other cuts are tried for one pair of side-by-side slots.
+_MAX_CUTS = 8
+
+
+def fitting_split(m: re.Match[str], bank: Bank):
+    """``m`` when its slots fit their types, else the first other cut of two side-by-side slots that does, else None."""
+    if slots_fit(m, bank):
+        return m
+    names = sorted((m.start(n), n) for n in m.re.groupindex
+                   if n not in ("lead", "clause") and m.group(n) is not None)
+    for (start_a, a), (start_b, b) in zip(names, names[1:]):
+        between = m.string[m.end(a):start_b]
+        if between.strip() or not between:
+            continue
+        end_b = m.end(b)
+        spaces = [i for i in range(start_a + 1, end_b - 1) if m.string[i].isspace() and not m.string[i - 1].isspace()]
+        for cut in spaces[:_MAX_CUTS]:
+            rest = cut
+            while rest < end_b and m.string[rest].isspace():
+                rest += 1
+            if cut == m.end(a) or rest >= end_b:
+                continue
+            other = _SplitMatch(m, {a: (start_a, cut), b: (rest, end_b)})
+            if slots_fit(other, bank):
+                return other
+    return None
 
 
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
