@@ -243,18 +243,19 @@ def trimmed(value: str, bank: Bank) -> str:
 def inflect(text: str, rules: list[tuple[LazyRegex, str]]) -> str | None:
     """Apply the first matching [regex, replacement] of an inflection to the last word.
 
-    A number or protected span after it ("viikkoa 12", "tilausta ⟨id⟩") is
-    not the word to inflect: the word before it is.
+    When no rule takes a last word that is a number or protected span
+    ("viikkoa 12"), the word before it is inflected instead.
     """
     head, _, last = text.rpartition(" ")
     tail = ""
-    if head and _NUMBER_OR_SPAN.fullmatch(last):
+    while True:
+        for regex, replacement in rules:
+            if regex.search(last):
+                new = regex.sub(replacement, last, count=1)
+                return (f"{head} {new}" if head else new) + tail
+        if not head or tail or not _NUMBER_OR_SPAN.fullmatch(last):
+            return None
         tail, (head, _, last) = " " + last, head.rpartition(" ")
-    for regex, replacement in rules:
-        if regex.search(last):
-            new = regex.sub(replacement, last, count=1)
-            return (f"{head} {new}" if head else new) + tail
-    return None
 
 
 def lower_first(text: str, bank: Bank) -> str:
