@@ -191,6 +191,16 @@ def fitting_split(m: re.Match[str], bank: Bank):
     return None
 
 
+def fitting_rules(sentence: str, bank: Bank) -> list:
+    """`match_rules`, keeping only the matches whose slots fit their types (cut again where needed)."""
+    out = []
+    for rule, m, view in match_rules(sentence, bank):
+        fitted = fitting_split(m, bank)
+        if fitted is not None:
+            out.append((rule, fitted, view))
+    return out
+
+
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
     """The template with its slots filled, or None if a slot cannot take the form asked for."""
     lead = m.group("lead") or ""
