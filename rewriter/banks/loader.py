@@ -178,7 +178,7 @@ def _load_language(path: Path, lang: str) -> Language:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers",
-                "limiters", "offer_markers", "back_references", "status_words"):
+                "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -227,6 +227,7 @@ def _load_language(path: Path, lang: str) -> Language:
         offer_markers=compiled["offer_markers"],
         verb_second=bool(data.get("verb_second", False)),
         back_references=compiled["back_references"],
+        fronted_adverbials=compiled["fronted_adverbials"],
         titles=frozenset(t.lower().rstrip(".") for t in data.get("titles", [])),
     )
 
@@ -295,7 +296,8 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
                 raise BankError(display_path(path), "template offers no action (none of language.yaml's action_markers); "
                                 "a statement without an offer has `actions: []`", line=where, entry=entry)
             templates.append(Template(text, tuple(raw_t["actions"]), raw_t.get("tone", "any"),
-                                      tuple(n for n, _ in used), f"{display_path(path)}:{where}"))
+                                      tuple(n for n, _ in used), f"{display_path(path)}:{where}",
+                                      bool(raw_t.get("after_lead", False))))
         rules.append(Rule(
             id=f"{sid}.{raw['id']}",
             situation=sid,

@@ -34,6 +34,7 @@ class Template:
     tone: str            # "formal", "casual" or "any"
     slots: tuple[str, ...]
     source: str
+    after_lead: bool = False   # starts with the verb: only after a kept fronted lead ("På grunn av X, vil ...")
 
     @property
     def dated(self) -> bool:
@@ -156,6 +157,7 @@ class Language:
     offer_markers: LazyRegex | None = None   # an offer the input already makes: no second one
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
+    fronted_adverbials: LazyRegex | None = None   # verb-second: "På grunn av ...," is followed by the verb
     titles: frozenset[str] = frozenset()     # "dr", "mrs": with their stop and the name after, one name
 
 

@@ -94,6 +94,9 @@ def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) ->
     subordinate = bank.language.subordinators
     if subordinate is not None and subordinate.match(head):
         return not bank.language.verb_second
+    fronted = bank.language.fronted_adverbials
+    if bank.language.verb_second and fronted is not None and fronted.match(head.lstrip()):
+        return False        # "På grunn av uværet, bestillinger blir ...": the verb must come first
     return not short or len(head.split()) <= SHORT_LEAD_WORDS
 
 

@@ -98,10 +98,13 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
         if m is None:
             continue
         lead = (m.group("lead") or "").strip()
-        if lead and not keepable_lead(lead, "", bank, short=False):
-            continue        # "Before we can process it, I can ...": the lead would dangle
+        # "Before we can process it, I can ...": the lead would dangle before a
+        # subject-first template; an `after_lead` template goes on from it.
+        lead_kept = not lead or keepable_lead(lead, "", bank, short=False)
         captured = captured_slots(m)
         for template in ordered_templates(rule, tone_for(rule, bank, plan.tone), plan):
+            if (not lead_kept and not template.after_lead) or (template.after_lead and not lead):
+                continue
             if not captured <= slots_of(template):
                 continue        # a template that leaves out a captured slot drops a fact ("in size M")
             text = fill(template, m, bank, computed)
