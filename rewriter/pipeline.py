@@ -337,14 +337,16 @@ class Rewriter:
         cuts = [(head, rest, False) for head, rest in clauses.split_points(sentence, bank)]
         cuts += [(head, rest, True) for head, rest in clauses.bare_joins(sentence, bank)]
         for head, rest, bare in cuts:
-            head_matches = templates.match_rules(head, bank)
+            # Only rules whose slots fit explain a clause: "Korjaamo on täynnä, joten ..."
+            # keeps its neutral first clause even where a pattern matches it loosely.
+            head_matches = templates.fitting_rules(head, bank)
             if not head_matches:
                 # A neutral first clause (a greeting, a reason: "The workshop is fully
                 # booked, so ...") stays word for word, joiner and all, when a rule
                 # explains the second one.
                 if (bare or find_in_sentence(head, bank) or not sentence.endswith(rest)
                         or not clauses.keepable_lead(head, sentence[len(head):len(sentence) - len(rest)], bank)
-                        or not templates.match_rules(rest, bank)):
+                        or not templates.fitting_rules(rest, bank)):
                     continue
                 trial = plan.fork()
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
@@ -399,13 +401,13 @@ class Rewriter:
     @staticmethod
     def _explained_rest(rest: str, head_matches, bank: Bank) -> str | None:
         """The clause after a bare conjunction, as a rule can read it, or None when no rule explains it."""
-        if templates.match_rules(rest, bank):
+        if templates.fitting_rules(rest, bank):
             return rest
         _, m, _ = head_matches[0]
         subject = m.group("item") if "item" in m.re.groupindex and m.group("item") else None
         if subject:
             carried = clauses.with_subject(rest, subject.strip())
-            if templates.match_rules(carried, bank):
+            if templates.fitting_rules(carried, bank):
                 return carried
         return None
 

@@ -264,3 +264,12 @@ def test_a_status_word_lets_a_rule_match_but_is_no_finding_alone():
     assert "på grunn av uvær" in cancelled.output
     alone = rewriter.rewrite("Den innstilte fergen er erstattet av buss, som går kl. 15.")
     assert not alone.findings and not alone.changed
+
+
+def test_an_inflection_skips_a_number_after_the_word():
+    from rewriter.stages.templates import inflect
+
+    rules = [(LazyRegex.checked(r"koa$"), "olla")]
+    assert inflect("viikkoa 12", rules) == "viikolla 12"
+    assert inflect("ensi viikkoa", rules) == "ensi viikolla"
+    assert inflect("12", rules) is None

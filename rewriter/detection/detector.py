@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..banks.model import Bank, tokens_of
 from ..banks.trigger import AVOID, DISCOURAGED, NEGATION
-from ..stages.templates import match_rules
+from ..stages.templates import fitting_rules
 from ..text.protect import visible
 
 
@@ -49,9 +49,11 @@ def find_in_sentence(sentence: str, bank: Bank) -> tuple[RawFinding, ...]:
 def _find(sentence: str, bank: Bank, kinds: dict[str, frozenset[int]]) -> tuple[RawFinding, ...]:
     """``kinds``: kind -> the phrases that may occur (``trigger.phrases``); the regexes search only those."""
     found: list[RawFinding] = []
-    matches = match_rules(sentence, bank)
-    if matches:
-        rule, m, view = matches[0]
+    # A rule explains the sentence only when its slots hold what their types
+    # allow: "That's why your order was cancelled" is no "{trip} was cancelled".
+    fitting = fitting_rules(sentence, bank)
+    if fitting:
+        rule, m, view = fitting[0]
         start, end = view.source_span(m.start("clause"), m.end("clause"))
         found.append(RawFinding(start, end, rule.situation, rule.severity, rule.id, rule.message))
     for entry in bank.avoid_candidates(tokens_of(sentence)) if AVOID in kinds else ():

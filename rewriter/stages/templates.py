@@ -22,6 +22,7 @@ from .candidate import Candidate
 from .clauses import keepable_lead
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
+_NUMBER_OR_SPAN = re.compile(rf"[\d.,:/-]+|[{SENTINEL_CLASS}]+")
 _SENTENCE_END = re.compile(r"[.!?\u2026]\s*$")
 # `slot_types` entry that applies to every slot: a conjunction or sentence adverb
 # at the start ("og vi vet", "derfor ta kontakt") means the rule cut the
@@ -190,6 +191,16 @@ def fitting_split(m: re.Match[str], bank: Bank):
     return None
 
 
+def fitting_rules(sentence: str, bank: Bank) -> list:
+    """`match_rules`, keeping only the matches whose slots fit their types (cut again where needed)."""
+    out = []
+    for rule, m, view in match_rules(sentence, bank):
+        fitted = fitting_split(m, bank)
+        if fitted is not None:
+            out.append((rule, fitted, view))
+    return out
+
+
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
     """The template with its slots filled, or None if a slot cannot take the form asked for."""
     lead = m.group("lead") or ""
@@ -240,13 +251,21 @@ def trimmed(value: str, bank: Bank) -> str:
 
 
 def inflect(text: str, rules: list[tuple[LazyRegex, str]]) -> str | None:
-    """Apply the first matching [regex, replacement] of an inflection to the last word."""
+    """Apply the first matching [regex, replacement] of an inflection to the last word.
+
+    When no rule takes a last word that is a number or protected span
+    ("viikkoa 12"), the word before it is inflected instead.
+    """
     head, _, last = text.rpartition(" ")
-    for regex, replacement in rules:
-        if regex.search(last):
-            new = regex.sub(replacement, last, count=1)
-            return f"{head} {new}" if head else new
-    return None
+    tail = ""
+    while True:
+        for regex, replacement in rules:
+            if regex.search(last):
+                new = regex.sub(replacement, last, count=1)
+                return (f"{head} {new}" if head else new) + tail
+        if not head or tail or not _NUMBER_OR_SPAN.fullmatch(last):
+            return None
+        tail, (head, _, last) = " " + last, head.rpartition(" ")
 
 
 def lower_first(text: str, bank: Bank) -> str:
