@@ -165,7 +165,7 @@ class Rewriter:
         # The mask language ID made serves, unless a word this language never
         # takes for a name ("Te", "I") or a title ("Dr. Patel") needs masking differently.
         if masked is None or _masks_differently(text, bank):
-            masked = mask(text, bank.language.not_names, bank.language.titles)
+            masked = mask(text, bank.language.unmasked, bank.language.titles)
         computed = self._computed(bank.language.locale) if rewrite else {}
         plan = None      # made for the first sentence to rewrite (the address-form scan is not free)
         findings: list[Finding] = []
@@ -245,7 +245,7 @@ class Rewriter:
             if not bank.may_have_findings(text):
                 continue
             if masked is None or _masks_differently(text, bank):
-                masked = mask(text, bank.language.not_names, bank.language.titles)
+                masked = mask(text, bank.language.unmasked, bank.language.titles)
             spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
             found = [(start, end, find_in_sentence(masked.text[start:end], bank)) for start, end in spans]
             plan = self.plan_for(masked.text, bank, _without_findings(masked.text, found))
@@ -445,9 +445,9 @@ def _tidied(candidate: Candidate, masked: Masked) -> Candidate:
 
 
 def _masks_differently(text: str, bank: Bank) -> bool:
-    """Whether the language's own mask differs from the one language ID made: a not-name ("Te", "I") or a title ("Dr.")."""
+    """Whether the language's own mask differs from the one language ID made: a not-name ("Te", "I", "Unfortunately") or a title ("Dr.")."""
     language = bank.language
-    return any(w in language.not_names or (w[-1:] == "." and w[:-1].lower() in language.titles) for w in text.split())
+    return any(w in language.unmasked or (w[-1:] == "." and w[:-1].lower() in language.titles) for w in text.split())
 
 
 def _without_findings(masked_text: str, found: list[tuple[int, int, list]]) -> Iterator[str]:

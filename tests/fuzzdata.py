@@ -104,10 +104,10 @@ def violations(text: str, result) -> list[str]:
         found.append("output differs but changed is False")
     if _reserved(output) != _reserved(text):
         found.append("reserved characters (plane 15, surrogates) lost or added")
-    not_names = load_bank(result.lang).language.not_names     # words the bank says are no names ("Teidän")
-    spans = find_protected(text, not_names)
+    language = load_bank(result.lang).language     # words the bank says are no names ("Teidän", "Því"), titles
+    spans = find_protected(text, language.unmasked, language.titles)
     before = Counter(p.value for p in spans if p.kind == "placeholder")
-    after = Counter(p.value for p in find_protected(output, not_names) if p.kind == "placeholder")
+    after = Counter(p.value for p in find_protected(output, language.unmasked, language.titles) if p.kind == "placeholder")
     if before != after:
         lost, added = before - after, after - before
         found.append(f"placeholders lost {dict(lost)} / added {dict(added)}")

@@ -280,3 +280,12 @@ def test_a_fronted_adverbial_lead_is_kept_only_before_a_template_that_goes_on_fr
     assert not broken.changed, "'På grunn av uværet, fergen ...' would put the subject before the verb"
     inverted = Rewriter("nb").rewrite("Etter flyttingen av lageret, vil returer ikke bli behandlet før uke 12.")
     assert inverted.output.startswith("Etter flyttingen av lageret, vil returer tidligst bli behandlet uke 12")
+
+
+@pytest.mark.parametrize("lang, text, gone", [
+    ("en", "Hi Anna, Unfortunately the red sofa is out of stock.", "Unfortunately"),
+    ("nb", "Hei Kari, Dessverre er jakka utsolgt.", "Dessverre"),
+])
+def test_a_capitalised_opener_after_a_greeting_is_no_name(lang, text, gone):
+    result = Rewriter(lang).rewrite(text)
+    assert result.changed and gone not in result.output and result.output.split(",")[0] == text.split(",")[0]

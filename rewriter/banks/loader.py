@@ -228,6 +228,7 @@ def _load_language(path: Path, lang: str) -> Language:
         verb_second=bool(data.get("verb_second", False)),
         back_references=compiled["back_references"],
         fronted_adverbials=compiled["fronted_adverbials"],
+        greeting_openers=frozenset(data.get("greeting_openers", [])),
         titles=frozenset(t.lower().rstrip(".") for t in data.get("titles", [])),
     )
 

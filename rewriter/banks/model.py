@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
@@ -140,7 +141,7 @@ class Language:
     negation: LazyRegex
     discouraged: LazyRegex | None
     actions: LazyRegex
-    not_names: frozenset[str]
+    not_names: frozenset[str]                # never names, and keep their capital ("I")
     inflections: dict[str, list[tuple[LazyRegex, str]]]
     clause_joiners: str = ""                 # regex alternation of coordinating conjunctions
     negative_joiners: dict[str, str] = field(default_factory=dict)   # "eikä" -> "ei": the clause standing alone
@@ -158,7 +159,13 @@ class Language:
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
     fronted_adverbials: LazyRegex | None = None   # verb-second: "På grunn av ...," is followed by the verb
-    titles: frozenset[str] = frozenset()     # "dr", "mrs": with their stop and the name after, one name
+    titles: frozenset[str] = frozenset()
+    greeting_openers: frozenset[str] = frozenset()   # "Unfortunately" after "Hi Anna,": never masked as a name
+
+    @cached_property
+    def unmasked(self) -> frozenset[str]:
+        """Capitalised words the mask never takes for names: `not_names` and `greeting_openers`."""
+        return self.not_names | self.greeting_openers     # "dr", "mrs": with their stop and the name after, one name
 
 
 @dataclass(frozen=True)

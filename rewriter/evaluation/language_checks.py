@@ -100,9 +100,9 @@ def _shown_path(path: Path) -> str:
 
 def unknown_words(item: BankText, bank: Bank, allow: frozenset[str] = frozenset()) -> list[str]:
     """Words of ``item`` the dictionary does not know: not in the input, not protected, not allowed."""
-    not_names = bank.language.not_names
-    seen = mask(item.text, not_names).text
-    given = mask(item.given, not_names).text if item.given else ""
+    language = bank.language
+    seen = mask(item.text, language.unmasked, language.titles).text
+    given = mask(item.given, language.unmasked, language.titles).text if item.given else ""
     return [w for w in wordforms.unknown_forms(seen, given, None, item.lang) if w.lower() not in allow]
 
 
