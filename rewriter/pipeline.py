@@ -390,7 +390,9 @@ class Rewriter:
     def _verified_whole(combined: Candidate, sentence: str, bank: Bank, masked: Masked, step: SentenceTrace,
                         plan: MessagePlan, trial: MessagePlan) -> Candidate | None:
         """A sentence put together clause by clause, if it passes verification as a whole (the trial's offers kept)."""
-        verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False)
+        # Statement-only clauses need no action when the message already made its offer.
+        verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False,
+                         needs_action=bool(combined.actions) or not plan.offered)
         step.attempts.append(Attempt("template", combined.rule, masked.unmask(combined.text), verdict.failures,
                                      "clauses"))
         if not verdict.ok:

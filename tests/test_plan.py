@@ -289,3 +289,11 @@ def test_a_fronted_adverbial_lead_is_kept_only_before_a_template_that_goes_on_fr
 def test_a_capitalised_opener_after_a_greeting_is_no_name(lang, text, gone):
     result = Rewriter(lang).rewrite(text)
     assert result.changed and gone not in result.output and result.output.split(",")[0] == text.split(",")[0]
+
+
+def test_a_sentence_cut_into_clauses_may_state_without_an_offer_after_the_message_offered():
+    text = ("Hei {fornavn}, timen din hos tannpleier 3. mars er dessverre avlyst. "
+            "Vi har ingen ledige timer før i april, men du står på venteliste. Mvh Tannhelse Vest")
+    out = Rewriter("nb").rewrite(text).output
+    assert "ingen ledige" not in out, "the second sentence is rewritten too"
+    assert out.count("gjerne") == 1 and "venteliste" in out, "one offer in the message, the waiting list kept"
