@@ -84,3 +84,11 @@ def test_exception_phrases_may_be_punctuation():
 
 def test_glued_choices_give_no_token_requirement():
     assert compile_pattern("(that|this|it)('s| is) not possible").required_any == ()
+
+
+def test_an_optional_prefix_glued_to_a_word_keeps_the_space_before_it():
+    import re
+
+    regex = re.compile(compile_pattern("er [inn]betalt").regex, re.I)
+    assert regex.search("beløpet er betalt") and regex.search("beløpet er innbetalt")
+    assert not regex.search("beløpet erbetalt")

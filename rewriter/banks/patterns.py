@@ -102,9 +102,11 @@ class _Parser:
                 out.append(self._group(")"))
             elif ch == "[":
                 group = self._group("]")
-                if out and out[-1] == r"\s+":
+                glued = self.pos < len(self.src) and (self.src[self.pos].isalnum() or self.src[self.pos] in "({")
+                if out and out[-1] == r"\s+" and not glued:
                     # "is [currently] out", "x {s} [a] [b]": the optional word
-                    # owns the space before it.
+                    # owns the space before it (not a prefix glued to the next
+                    # word: "er [inn]betalt" keeps its space).
                     out[-1] = f"(?:\\s+{group})?"
                 elif (not out or out[-1].endswith(r"\s+)?")) and self.src[self.pos:self.pos + 1].isspace():
                     # "[please] send", "[I'm] [so] sorry": at the start it owns the space after it.

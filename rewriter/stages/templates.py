@@ -93,10 +93,7 @@ def _literal_length(m: re.Match[str]) -> int:
 
 def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str, str]) -> Iterator[Candidate]:
     """Candidate rewrites of one masked sentence, best first."""
-    for rule, m, _view in match_rules(sentence, bank):
-        m = fitting_split(m, bank)
-        if m is None:
-            continue
+    for rule, m, _view in fitting_rules(sentence, bank):
         lead = (m.group("lead") or "").strip()
         # "Before we can process it, I can ...": the lead would dangle before a
         # subject-first template; an `after_lead` template goes on from it.
@@ -195,12 +192,20 @@ def fitting_split(m: re.Match[str], bank: Bank):
 
 
 def fitting_rules(sentence: str, bank: Bank) -> list:
-    """`match_rules`, keeping only the matches whose slots fit their types (cut again where needed)."""
+    """`match_rules`, keeping only the matches whose slots fit their types (cut again where needed).
+
+    Detection, the clause cutter and the template stage all ask: memoised.
+    """
+    key = ("fitting", sentence)
+    cached = bank.match_cache.get(key)
+    if cached is not None:
+        return cached
     out = []
     for rule, m, view in match_rules(sentence, bank):
         fitted = fitting_split(m, bank)
         if fitted is not None:
             out.append((rule, fitted, view))
+    bank.match_cache.put(key, out)
     return out
 
 
