@@ -310,7 +310,8 @@ class Rewriter:
         for candidate in self._candidates(sentence, bank, computed, plan):
             candidate = _tidied(candidate, masked)
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
-                             needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.offered)
+                             needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.offered,
+                             reasons=candidate.reasons)
             verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
             if candidate.template is not None:
                 unknown = unknown_forms(candidate.text, sentence, candidate.template, bank.language.code)
@@ -353,7 +354,8 @@ class Rewriter:
                 if second is None:
                     continue
                 text = sentence[:len(sentence) - len(rest)] + templates.lower_first(second.text, bank)
-                combined = self._verified_whole(Candidate(text, "template", second.rule, None, second.actions),
+                combined = self._verified_whole(Candidate(text, "template", second.rule, None, second.actions,
+                                                          reasons=second.reasons),
                                                 sentence, bank, masked, step, plan, trial)
                 if combined is not None:
                     return combined
@@ -375,12 +377,15 @@ class Rewriter:
                     continue
                 rest_text, rules = clauses.as_sentence(second.text), [first.rule, second.rule]
                 actions = first.actions + second.actions
+                reasons = first.reasons + second.reasons
             else:
                 rest_text, rules, actions = clauses.as_sentence(rest), [first.rule], first.actions
+                reasons = first.reasons
             head_text = clauses.as_sentence(first.text)
             # Two clauses saying the same thing get one rewrite, not the same sentence twice.
             text = head_text if rest_text == head_text else head_text + " " + rest_text
-            combined = self._verified_whole(Candidate(text, "template", ",".join(r for r in rules if r), None, actions),
+            combined = self._verified_whole(Candidate(text, "template", ",".join(r for r in rules if r), None, actions,
+                                                      reasons=reasons),
                                             sentence, bank, masked, step, plan, trial)
             if combined is not None:
                 return combined
@@ -392,7 +397,7 @@ class Rewriter:
         """A sentence put together clause by clause, if it passes verification as a whole (the trial's offers kept)."""
         # Statement-only clauses need no action when the message already made its offer.
         verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False,
-                         needs_action=bool(combined.actions) or not plan.offered)
+                         needs_action=bool(combined.actions) or not plan.offered, reasons=combined.reasons)
         step.attempts.append(Attempt("template", combined.rule, masked.unmask(combined.text), verdict.failures,
                                      "clauses"))
         if not verdict.ok:

@@ -297,3 +297,18 @@ def test_a_sentence_cut_into_clauses_may_state_without_an_offer_after_the_messag
     out = Rewriter("nb").rewrite(text).output
     assert "ingen ledige" not in out, "the second sentence is rewritten too"
     assert out.count("gjerne") == 1 and "venteliste" in out, "one offer in the message, the waiting list kept"
+
+
+def test_a_reason_copied_word_for_word_may_keep_its_own_negation():
+    from rewriter.banks import load_bank
+    from rewriter.verification import verify
+
+    bank = load_bank("en")
+    original = "Our courier couldn't deliver your parcel because nobody was home."
+    candidate = "Our courier tried to deliver your parcel, but nobody was home, and I can rebook the delivery for you."
+    assert any("nobody" in f for f in verify(candidate, original, bank).failures)
+    assert not verify(candidate, original, bank, reasons=("nobody was home",)).failures
+    # Only a reason the input really holds, and only negation: "couldn't" outside it still fails.
+    assert verify(candidate, original, bank, reasons=("nobody was at the depot",)).failures
+    assert verify("We couldn't deliver it, but nobody was home; I can rebook it.", original, bank,
+                  reasons=("nobody was home",)).failures

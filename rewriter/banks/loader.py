@@ -229,6 +229,7 @@ def _load_language(path: Path, lang: str) -> Language:
         back_references=compiled["back_references"],
         fronted_adverbials=compiled["fronted_adverbials"],
         greeting_openers=frozenset(data.get("greeting_openers", [])),
+        kept_reasons=frozenset(data.get("kept_reasons", [])),
         titles=frozenset(t.lower().rstrip(".") for t in data.get("titles", [])),
     )
 

@@ -160,6 +160,7 @@ class Language:
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
     fronted_adverbials: LazyRegex | None = None   # verb-second: "På grunn av ...," is followed by the verb
     titles: frozenset[str] = frozenset()
+    kept_reasons: frozenset[str] = frozenset()   # slot names whose value, copied word for word, may hold a negation
     greeting_openers: frozenset[str] = frozenset()   # "Unfortunately" after "Hi Anna,": never masked as a name
 
     @cached_property

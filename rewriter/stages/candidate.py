@@ -15,3 +15,4 @@ class Candidate:
     actions: tuple[str, ...] = ()
     lead: str = ""               # a kept lead-in ("Hello {{name}}, ") at the start of ``text``
     template: str | None = None  # the template's own text, so verification knows which words the engine made
+    reasons: tuple[str, ...] = ()   # reason slots copied word for word: their own negation is a fact, not a refusal

@@ -107,10 +107,19 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
             text = fill(template, m, bank, computed)
             if text is not None:
                 yield Candidate(text, "template", rule.id, template.source, template.actions, m.group("lead") or "",
-                                template.text)
+                                template.text, _kept_reasons(m, template, bank))
     replaced = replace_avoided(sentence, bank)
     if replaced is not None:
         yield replaced
+
+
+def _kept_reasons(m, template: Template, bank: Bank) -> tuple[str, ...]:
+    """The reason slots (`kept_reasons`) the template copies word for word, as captured."""
+    names = bank.language.kept_reasons
+    if not names:
+        return ()
+    return tuple(m.group(n).strip() for n in names
+                 if n in m.re.groupindex and m.group(n) and "{%s}" % n in template.text)
 
 
 def captured_slots(m: re.Match[str]) -> frozenset[str]:

@@ -38,14 +38,24 @@ class Verdict:
 
 
 def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], str] = str, *,
-           check_language: bool = True, needs_action: bool = True) -> Verdict:
-    """Check a masked ``candidate`` against the masked ``original`` sentence."""
+           check_language: bool = True, needs_action: bool = True, reasons: tuple[str, ...] = ()) -> Verdict:
+    """Check a masked ``candidate`` against the masked ``original`` sentence.
+
+    ``reasons``: reason clauses the candidate copies word for word from the
+    original ("because nobody was home"); a negation inside one is a fact
+    the customer needs, so the negation check reads the candidate without them.
+    """
     verdict = Verdict()
     lang = bank.language
     seen = visible(candidate)
     kinds = bank.trigger.phrases(seen)
+    without_reasons = seen
+    for reason in reasons:
+        if reason and reason in original:
+            without_reasons = without_reasons.replace(visible(reason), " ")
     for what, kind, regex in (("negation", NEGATION, lang.negation), ("discouraged word", DISCOURAGED, lang.discouraged)):
-        hit = bank.markers(kind, kinds[kind]).search(seen) if regex is not None and kind in kinds else None
+        text = without_reasons if kind == NEGATION else seen
+        hit = bank.markers(kind, kinds[kind]).search(text) if regex is not None and kind in kinds else None
         if hit:
             verdict.failures.append(f"{what} {hit.group()!r} left")
     for entry in bank.avoid_candidates(tokens_of(seen)) if AVOID in kinds else ():
