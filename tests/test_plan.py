@@ -278,8 +278,8 @@ def test_an_inflection_skips_a_number_after_the_word():
 def test_a_fronted_adverbial_lead_is_kept_only_before_a_template_that_goes_on_from_it():
     broken = Rewriter("nb").rewrite("På grunn av uværet, fergen fra Hareid kl. 14.30 er innstilt.")
     assert not broken.changed, "'På grunn av uværet, fergen ...' would put the subject before the verb"
-    inverted = Rewriter("nb").rewrite("Etter flyttingen av lageret, vil returer ikke bli behandlet før uke 12.")
-    assert inverted.output.startswith("Etter flyttingen av lageret, vil returer tidligst bli behandlet uke 12")
+    inverted = Rewriter("nb").rewrite("Etter flyttingen av lageret, vil returer ikke bli behandlet før i uke 12.")
+    assert inverted.output.startswith("Etter flyttingen av lageret, vil returer tidligst bli behandlet i uke 12")
 
 
 @pytest.mark.parametrize("lang, text, gone", [
