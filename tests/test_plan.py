@@ -312,3 +312,15 @@ def test_a_reason_copied_word_for_word_may_keep_its_own_negation():
     assert verify(candidate, original, bank, reasons=("nobody was at the depot",)).failures
     assert verify("We couldn't deliver it, but nobody was home; I can rebook it.", original, bank,
                   reasons=("nobody was home",)).failures
+
+
+def test_in_verb_second_languages_only_a_greeting_is_kept_before_a_subject_first_rewrite():
+    from rewriter.banks import load_bank
+    from rewriter.stages.clauses import keepable_lead
+
+    nb, is_ = load_bank("nb"), load_bank("is")
+    assert keepable_lead("Hei Kari", "", nb, short=False) and keepable_lead("\U000f0000Hei \U000f0001", "", nb)
+    assert not keepable_lead("Blir hun dårligere", "", nb, short=False), "a verb-first clause: the verb comes next"
+    assert not keepable_lead("Ønsker du ny time", "", nb, short=False)
+    assert keepable_lead("Sæl Anna", "", is_, short=False) and not keepable_lead("Versni henni", "", is_, short=False)
+    assert keepable_lead("Blir hun dårligere", "", load_bank("en"), short=False) is True, "English has no such rule"

@@ -178,7 +178,7 @@ def _load_language(path: Path, lang: str) -> Language:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers",
-                "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials"):
+                "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -228,6 +228,7 @@ def _load_language(path: Path, lang: str) -> Language:
         verb_second=bool(data.get("verb_second", False)),
         back_references=compiled["back_references"],
         fronted_adverbials=compiled["fronted_adverbials"],
+        greetings=compiled["greetings"],
         greeting_openers=frozenset(data.get("greeting_openers", [])),
         kept_reasons=frozenset(data.get("kept_reasons", [])),
         titles=frozenset(t.lower().rstrip(".") for t in data.get("titles", [])),

@@ -159,6 +159,7 @@ class Language:
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
     fronted_adverbials: LazyRegex | None = None   # verb-second: "På grunn av ...," is followed by the verb
+    greetings: LazyRegex | None = None       # verb-second: the only leads kept before a subject-first template
     titles: frozenset[str] = frozenset()
     kept_reasons: frozenset[str] = frozenset()   # slot names whose value, copied word for word, may hold a negation
     greeting_openers: frozenset[str] = frozenset()   # "Unfortunately" after "Hi Anna,": never masked as a name

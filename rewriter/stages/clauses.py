@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ..banks.model import Bank
+from ..text.protect import SENTINEL_CLASS
 
 
 def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
@@ -76,6 +77,10 @@ def bare_joins(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
 SHORT_LEAD_WORDS = 3
 
 
+# Markup and placeholders before a lead's first word ("<p>Hei Kari,").
+_OPENING = re.compile(rf"^[\s{SENTINEL_CLASS}]*")
+
+
 def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) -> bool:
     """Whether ``head`` can stay word for word in front of a rewritten clause.
 
@@ -97,6 +102,10 @@ def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) ->
     fronted = bank.language.fronted_adverbials
     if bank.language.verb_second and fronted is not None and fronted.match(head.lstrip()):
         return False        # "På grunn av uværet, bestillinger blir ...": the verb must come first
+    greetings = bank.language.greetings
+    if bank.language.verb_second and greetings is not None:
+        # After anything but a greeting ("Blir hun dårligere, ..."), the verb must come first.
+        return bool(greetings.match(_OPENING.sub("", head)))
     return not short or len(head.split()) <= SHORT_LEAD_WORDS
 
 
