@@ -324,3 +324,4 @@ def test_in_verb_second_languages_only_a_greeting_is_kept_before_a_subject_first
     assert not keepable_lead("Ønsker du ny time", "", nb, short=False)
     assert keepable_lead("Sæl Anna", "", is_, short=False) and not keepable_lead("Versni henni", "", is_, short=False)
     assert keepable_lead("Blir hun dårligere", "", load_bank("en"), short=False) is True, "English has no such rule"
+    assert keepable_lead("Til info:", "", nb, short=False), "after a colon a new clause may start with its subject"
