@@ -82,6 +82,9 @@ def test_every_example_that_needs_a_rewrite_passes_the_trigger_screen(lang):
     ("Unfortunately, the lamp is late.", "the lamp is late."),
     ("Hi Anna, unfortunately, the lamp is late.", "Hi Anna, the lamp is late."),
     ("I'm afraid that the lamp is late.", "the lamp is late."),
+    ("ugh sorry, the lamp is late", "the lamp is late"),
+    ("no sorry, the lamp is late", "the lamp is late"),
+    ("Nope, the lamp is late.", "the lamp is late."),
 ])
 def test_hedges_are_dropped_with_their_comma_but_kept_before_a_conjunction(text, view):
     """Kept before ", but": dropping it would glue the two clauses together."""

@@ -48,8 +48,8 @@ def drop(text: str, regex: LazyRegex | None) -> View:
         after = len(after_text)
         comma_before = "," in text[start - before:start]
         at_end = end + after >= len(text) or not text[end + after].isalnum() and text[end + after] not in "\"'“«(" and not is_sentinel(text[end + after])
-        if pos == 0 and start == before:
-            cut = (0, end + after)                      # "Unfortunately, the lamp ..."
+        if not keep and start - before == pos:
+            cut = (pos, end + after)                    # "Unfortunately, the lamp ...", "no sorry, the lamp ..."
         elif at_end:
             cut = (start - before, end)                 # "... is out, unfortunately."
         elif comma_before:
