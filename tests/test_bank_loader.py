@@ -88,3 +88,14 @@ def test_yaml_alias_bomb_is_refused_with_file_and_line(scratch_root):
 def test_yaml_anchor_in_a_bank_names_its_line(scratch_root):
     write(scratch_root, SITUATION.replace('      - "{item} is gone"', '      - &gone "{item} is gone"\n      - *gone'))
     assert "sample.yaml:6: YAML anchor &gone" in load_error(scratch_root)
+
+
+def test_a_general_situation_loses_ties_to_a_domain_one(scratch_root):
+    """`general: true` (domain-free constructions) sorts last, whatever its file name."""
+    from rewriter.stages.templates import match_rules
+    write(scratch_root, SITUATION)
+    general = SITUATION.replace("situation: sample", "situation: aaa\ngeneral: true").replace("id: one", "id: broad")
+    write(scratch_root, general, name="aaa")
+    bank = load_bank("en", str(scratch_root))
+    assert [r.id for r, _, _ in match_rules("The lamp is gone.", bank)][:1] == ["sample.one"]
+    assert bank.rules[-1].id == "aaa.broad"

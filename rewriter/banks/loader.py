@@ -97,6 +97,9 @@ def _build_bank(base: Path, lang: str, root: str | None) -> Bank:
     for path in sorted(sit_dir.glob("*.yaml")) if sit_dir.is_dir() else []:
         situation = _load_situation(path, language, lexicon)
         situations[situation.id] = situation
+    # General constructions ("can't ... before {time}") lose ties to the
+    # situations written for a domain: they come last in bank order.
+    situations = dict(sorted(situations.items(), key=lambda item: item[1].general))
     avoid_path = folder / "avoid.yaml"
     avoid = _load_avoid(avoid_path, language) if avoid_path.is_file() else []
     reply_path = folder / "reply.yaml"
@@ -314,7 +317,8 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
             source=f"{display_path(path)}:{line_of(lines, at)}",
             exceptions=_exceptions(raw.get("exceptions", []), path, lines, at, entry),
         ))
-    return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, display_path(path))
+    return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, display_path(path),
+                     general=bool(data.get("general", False)))
 
 
 def _exceptions(phrases: list[str], path: Path, lines: dict, at: tuple, entry: str) -> LazyRegex | None:

@@ -101,6 +101,7 @@ class Situation:
     default_tone: str | None
     rules: list[Rule]
     source: str
+    general: bool = False    # domain-free constructions: after every other situation in bank order
 
 
 @dataclass
