@@ -49,3 +49,22 @@ def test_visible_drops_sentinels():
 
 def test_a_sentence_initial_word_before_a_size_is_not_a_name():
     assert ("name", "Kokoa") not in kinds("Kokoa 38 ei ole enää jäljellä.")
+
+
+def test_clock_times_have_sentinels_of_their_own():
+    """A slot type can tell "2pm" from a date or an order number (`<time>` in slot_types)."""
+    import re as _re
+    from rewriter.text.protect import kind_class
+    m = mask("Collect it after 2pm or 08:00 (order 12345, klo 16.05, 15.3.).")
+    kinds = {s.value: s.kind for s in m.spans}
+    assert kinds["2pm"] == kinds["08:00"] == kinds["16.05"] == "time"
+    assert kinds["12345"] == kinds["15.3"] == "number"
+    times = _re.findall(kind_class("time"), m.text)
+    assert [m.span_of(c).value for c in times] == ["2pm", "08:00", "16.05"]
+    assert m.unmask(m.text) == m.original
+
+
+def test_a_date_slot_refuses_a_clock_time():
+    from rewriter.pipeline import Rewriter
+    out = Rewriter("en").rewrite("The engineer can't visit before 08:00 on Monday.").output
+    assert "on 08:00" not in out

@@ -23,6 +23,7 @@ from .lazy_regex import LazyRegex
 from .lexicon import Entry, Lexicon
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
 from .yamlsource import line_of, load_yaml
+from ..text.protect import kind_class
 
 # Values a template may use without a pattern capturing them (see render.values).
 COMPUTED_SLOTS = frozenset({"followup_date", "followup_day"})
@@ -199,7 +200,8 @@ def _load_language(path: Path, lang: str) -> Language:
             if phrases:
                 address_forms[tone] = compile_phrase_list(phrases)
         for slot, kinds in data.get("slot_types", {}).items():
-            slot_types[slot] = SlotType(**{kind: compile_phrase_list(phrases) for kind, phrases in kinds.items() if phrases})
+            slot_types[slot] = SlotType(**{kind: compile_phrase_list([_with_span_kinds(p) for p in phrases])
+                                           for kind, phrases in kinds.items() if phrases})
     except (PatternSyntaxError, re.error) as exc:
         raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, ("slot_types",)), entry="slot_types") from None
     return Language(
@@ -236,6 +238,13 @@ def _load_language(path: Path, lang: str) -> Language:
         kept_reasons=frozenset(data.get("kept_reasons", [])),
         titles=frozenset(t.lower().rstrip(".") for t in data.get("titles", [])),
     )
+
+
+def _with_span_kinds(phrase: str) -> str:
+    """A slot type's raw regex with ``<time>`` standing for a masked clock time ("re:^<time>$")."""
+    if not phrase.startswith("re:"):
+        return phrase
+    return phrase.replace("<time>", kind_class("time"))
 
 
 def _kept_before_conjunctions(softeners: LazyRegex | None, data: dict) -> LazyRegex | None:

@@ -22,6 +22,20 @@ from dataclasses import dataclass, field
 SENTINEL_FIRST = 0xF0000
 SENTINEL_LAST = 0xFFFFD
 SENTINEL_CLASS = "\U000F0000-\U000FFFFD"
+# Clock times get sentinels of their own at the top of the range, so the
+# masked text still says what such a span is: a slot type can tell "2pm" or
+# "08:00" from a date or an order number (`<time>` in a bank's slot_types),
+# and a memo keyed on the masked text never confuses the two. Every other
+# span takes the next sentinel of the main pool.
+KIND_POOLS = {"time": (0xFF000, SENTINEL_LAST)}
+POOL_LAST = 0xFEFFF                     # the main pool: SENTINEL_FIRST .. POOL_LAST
+
+
+def kind_class(kind: str) -> str:
+    """A regex character class matching the sentinels of a kind with a pool of its own."""
+    first, last = KIND_POOLS[kind]
+    return f"[{chr(first)}-{chr(last)}]"
+
 
 BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table tbody thead blockquote hr section article pre".split()
@@ -65,6 +79,10 @@ _KINDS: list[tuple[str, str]] = [
     ("email", r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b"),
     # An amount is a short run of digits, spaces and separators before or after a currency.
     ("amount", r"(?:[€$£]\s?\d[\d\s.,]{0,24}\d|[€$£]\s?\d)|\b\d[\d\s.,]{0,24}\d?\s?(?:€|EUR|NOK|ISK|USD|SEK|DKK|kr(?:\.(?=\s+[a-zæøåäöþðáéíóúý0-9]))?|krónur|kronor|kroner|euroa?|£|\$)(?!\w)"),
+    # A clock time: "2pm", "10.30 a.m.", "08:00"; with a full stop only after "klo"/"kl." ("16.05." is a date).
+    ("time", r"(?<![\w.:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:[ap]m|[ap]\.m\.)(?!\w)"
+             r"|(?<![\w.:/])(?:[01]?\d|2[0-3]):[0-5]\d(?![\w]|[.:,/]\d)"
+             r"|(?:(?<=klo )|(?<=kl\. )|(?<=kl )|(?<=kello )|(?<=Klo )|(?<=Kl\. ))(?:[01]?\d|2[0-3])\.[0-5]\d(?![\w]|[.:,/]\d)"),
     # Numbers and codes with digits, one span each: 12.1.2026, #12345, XR-2000, 42EU, 1.5L, 3XL, A4, 5:llä.
     ("number", r"#?(?<!\w)(?:[A-Za-z]{1,4}-)?(?=[^\W_]*\d)[^\W_]++(?:[.,:/\-]\d[^\W_]*+)*+" + _GLUED),
 ]
@@ -97,7 +115,7 @@ _CURRENCY_MARKS = ("€", "$", "£", "EUR", "NOK", "ISK", "USD", "SEK", "DKK", "
 def _compiled_kinds(key: tuple[bool, ...]) -> re.Pattern[str] | None:
     placeholder, html, entity, url, email, amount, digit = key
     present = {"placeholder": placeholder, "html": html, "entity": entity, "url": url, "email": email,
-               "amount": amount, "number": digit}
+               "amount": amount, "time": digit, "number": digit}
     parts = [f"(?P<{name}>{rx})" for name, rx in _KINDS if present[name]]
     return re.compile("|".join(parts)) if parts else None
 
@@ -147,12 +165,19 @@ class Masked:
     text: str
     spans: list[Protected]
     at: list[int] = field(repr=False)      # masked position of each span's sentinel
+    chars: list[str] = field(default_factory=list, repr=False)     # each span's sentinel (see KIND_POOLS)
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.chars:
+            self.chars = [chr(SENTINEL_FIRST + i) for i in range(len(self.spans))]
+        self._index = {c: i for i, c in enumerate(self.chars)}
 
     def sentinel(self, index: int) -> str:
-        return chr(SENTINEL_FIRST + index)
+        return self.chars[index]
 
     def span_of(self, char: str) -> Protected:
-        return self.spans[ord(char) - SENTINEL_FIRST]
+        return self.spans[self._index[char]]
 
     def unmask(self, text: str) -> str:
         """Put every protected span back in place of its sentinel."""
@@ -316,7 +341,7 @@ def _strip_tags_and_placeholders(text: str) -> str:
 
 # One sentinel per span; a text with more spans than sentinels gets one last
 # span, a block, that protects all the rest of it.
-CAPACITY = SENTINEL_LAST - SENTINEL_FIRST + 1
+CAPACITY = POOL_LAST - SENTINEL_FIRST + 1
 
 
 def mask(text: str, not_names: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()) -> Masked:
@@ -327,13 +352,22 @@ def mask(text: str, not_names: frozenset[str] = frozenset(), titles: frozenset[s
         spans = spans[:CAPACITY - 1] + [Protected("overflow", last, len(text), text[last:], True)]
     out: list[str] = []
     at: list[int] = []
+    chars: list[str] = []
+    taken = {kind: first for kind, (first, _) in KIND_POOLS.items()}
+    main = SENTINEL_FIRST
     pos = length = 0
-    for i, span in enumerate(spans):
+    for span in spans:
         out.append(text[pos:span.start])
         length += span.start - pos
         at.append(length)
-        out.append(chr(SENTINEL_FIRST + i))
+        code = taken.get(span.kind)
+        if code is not None and code <= KIND_POOLS[span.kind][1]:
+            taken[span.kind] = code + 1
+        else:
+            code, main = main, main + 1
+        chars.append(chr(code))
+        out.append(chars[-1])
         length += 1
         pos = span.end
     out.append(text[pos:])
-    return Masked(text, "".join(out), spans, at)
+    return Masked(text, "".join(out), spans, at, chars)
