@@ -59,6 +59,8 @@ def fingerprint(base: Path, lang: str) -> bytes:
     """A digest of everything a built bank depends on: versions, and the bytes of every file."""
     h = hashlib.blake2b(digest_size=_DIGEST)
     h.update(repr((FORMAT, __version__, tuple(sys.version_info[:3]), lang)).encode())
+    # Slot types compile the sentinel pools of text.protect into their regexes.
+    h.update((Path(__file__).resolve().parent.parent / "text" / "protect.py").read_bytes())
     code = Path(__file__).resolve().parent
     for label, folder, glob in (("code", code, "*.py"), ("schema", base / "schema", "*"), ("bank", base / lang, "*")):
         h.update(b"\x00" + label.encode() + b"\x00")
