@@ -137,7 +137,8 @@ def slots_fit(m: re.Match[str], bank: Bank) -> bool:
     """Whether every captured slot holds what its type allows ("to Sweden" is no {item})."""
     types = bank.language.slot_types
     every = types.get(EVERY_SLOT)
-    memo = bank.slot_cache      # (slot, value) -> fits: the same product or date fills many sentences
+    # (slot, value) -> fits: the same product or date fills many sentences (a stand-in bank may have no memo)
+    memo = getattr(bank, "slot_cache", None)
     for name in m.re.groupindex:
         value = m.group(name)
         if value is None or name in ("lead", "clause"):
@@ -146,11 +147,12 @@ def slots_fit(m: re.Match[str], bank: Bank) -> bool:
         if kind is None and every is None:
             continue
         key = (name, value)
-        fits = memo.get(key)
+        fits = memo.get(key) if memo is not None else None
         if fits is None:
             trimmed_value = trimmed(value.strip(), bank)
             fits = all(k is None or k.accepts(trimmed_value) for k in (kind, every))
-            memo.put(key, fits)
+            if memo is not None:
+                memo.put(key, fits)
         if not fits:
             return False
     return True
