@@ -172,7 +172,8 @@ class Rewriter:
         edits: list[Edit] = []
         trace: list[SentenceTrace] = []
         spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
-        found = [(start, end, find_in_sentence(masked.text[start:end], bank)) for start, end in spans]
+        # Rewriting matches every rule of a sentence with a finding anyway: detection does it once for both.
+        found = [(start, end, find_in_sentence(masked.text[start:end], bank, rewrite)) for start, end in spans]
         for index, (start, end, raw) in enumerate(found):
             sentence = masked.text[start:end]
             if not raw:

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
-from .patterns import CompiledPattern, join_alternatives, phrase_alternatives
+from .patterns import CompiledPattern, join_alternatives, literal_width, phrase_alternatives
 from .tokens import may_match, rarest_keys, tokens_of
 
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
@@ -55,12 +55,16 @@ class Matcher:
     compiling lazily keeps start-up fast.
     """
 
-    __slots__ = ("pattern", "required", "required_any", "_source", "_regex")
+    __slots__ = ("pattern", "required", "required_any", "max_literal", "_source", "_regex")
 
     def __init__(self, pattern: CompiledPattern, source: str):
         self.pattern = pattern
         self.required = frozenset(pattern.required)
         self.required_any = pattern.required_any
+        # The most characters a match's clause holds outside its slots
+        # (`patterns.literal_width`; None: no bound): what the specificity of
+        # a match can reach, so `templates.first_fitting` can stop early.
+        self.max_literal = literal_width(pattern.regex)
         self._source = source
         self._regex: re.Pattern[str] | None = None
 
@@ -223,6 +227,7 @@ class Bank:
     findings_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)   # detection.detector
     lower_words: frozenset[str] = field(init=False, repr=False)    # see _lower_case_words
     marker_cache: Memo = field(default_factory=lambda: Memo(1024), init=False, repr=False)   # see markers
+    slot_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)       # stages.templates.slots_fit
     _marker_parts: dict = field(init=False, repr=False)       # kind -> (alternatives, wrapper before, after)
 
     def __post_init__(self) -> None:

@@ -276,3 +276,56 @@ def _from_word_start(regex: str) -> str:
     if regex.startswith(("\\w+", "\\w*")):
         return r"(?<!\w)" + regex
     return regex
+
+
+def literal_width(regex: str) -> int | None:
+    """The most characters a match of ``regex`` (a pattern body) can hold outside its named slots.
+
+    Each run of whitespace (``\\s+``) counts as one character: the bound holds
+    only for a text without two whitespace characters in a row (see
+    `Bank.first_fitting`). None when there is no such bound (an unbounded
+    repeat other than ``\\s+``) or the regex cannot be read.
+    """
+    try:
+        from re import _parser  # noqa: PLC0415 - only while a bank is built
+        tree = _parser.parse(regex, re.IGNORECASE)
+    except Exception:  # noqa: BLE001 - no bound: the pattern is never skipped on it
+        return None
+    slots = frozenset(tree.state.groupdict.values())
+    return _width(tree, slots, _parser)
+
+
+def _width(items, slots: frozenset[int], _parser) -> int | None:
+    c = _parser
+    total = 0
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN, c.CATEGORY):
+            total += 1
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        elif op is c.SUBPATTERN:
+            if av[0] in slots:
+                continue
+            width = _width(av[3], slots, _parser)
+            if width is None:
+                return None
+            total += width
+        elif op is c.BRANCH:
+            widths = [_width(branch, slots, _parser) for branch in av[1]]
+            if any(w is None for w in widths):
+                return None
+            total += max(widths)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, item = av
+            if high == c.MAXREPEAT:
+                if low == 1 and list(item) == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])]:
+                    total += 1          # \s+: one character in a text without whitespace runs
+                    continue
+                return None
+            width = _width(item, slots, _parser)
+            if width is None:
+                return None
+            total += high * width
+        else:
+            return None
+    return total

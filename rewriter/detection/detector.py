@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..banks.model import Bank, tokens_of
 from ..banks.trigger import AVOID, DISCOURAGED, NEGATION
-from ..stages.templates import fitting_rules
+from ..stages.templates import first_fitting, fitting_rules
 from ..text.protect import visible
 
 
@@ -27,7 +27,7 @@ class RawFinding:
     message: str
 
 
-def find_in_sentence(sentence: str, bank: Bank) -> tuple[RawFinding, ...]:
+def find_in_sentence(sentence: str, bank: Bank, whole: bool = False) -> tuple[RawFinding, ...]:
     """Findings in a masked sentence, in order of position.
 
     Only a sentence that may hold a negation marker, discouraged word,
@@ -36,24 +36,29 @@ def find_in_sentence(sentence: str, bank: Bank) -> tuple[RawFinding, ...]:
     `rewriter bank test` shows by running them. Masked sentences repeat a lot
     (the same macro line with another order number or name), so the answer
     is memoised per bank.
+
+    ``whole``: match every rule (`fitting_rules`, memoised), as the template
+    stage will for a sentence it rewrites; otherwise only as far as needed to
+    know the rule that explains the sentence (`first_fitting`). The answer is
+    the same.
     """
     cached = bank.findings_cache.get(sentence)
     if cached is not None:
         return cached
     kinds = bank.trigger.phrases(sentence)
-    result = _find(sentence, bank, kinds) if kinds else ()
+    result = _find(sentence, bank, kinds, whole) if kinds else ()
     bank.findings_cache.put(sentence, result)
     return result
 
 
-def _find(sentence: str, bank: Bank, kinds: dict[str, frozenset[int]]) -> tuple[RawFinding, ...]:
+def _find(sentence: str, bank: Bank, kinds: dict[str, frozenset[int]], whole: bool = False) -> tuple[RawFinding, ...]:
     """``kinds``: kind -> the phrases that may occur (``trigger.phrases``); the regexes search only those."""
     found: list[RawFinding] = []
     # A rule explains the sentence only when its slots hold what their types
     # allow: "That's why your order was cancelled" is no "{trip} was cancelled".
-    fitting = fitting_rules(sentence, bank)
-    if fitting:
-        rule, m, view = fitting[0]
+    first = fitting_rules(sentence, bank)[:1] if whole else [first_fitting(sentence, bank)]
+    if first and first[0] is not None:
+        rule, m, view = first[0]
         start, end = view.source_span(m.start("clause"), m.end("clause"))
         found.append(RawFinding(start, end, rule.situation, rule.severity, rule.id, rule.message))
     for entry in bank.avoid_candidates(tokens_of(sentence)) if AVOID in kinds else ():

@@ -137,14 +137,24 @@ def slots_fit(m: re.Match[str], bank: Bank) -> bool:
     """Whether every captured slot holds what its type allows ("to Sweden" is no {item})."""
     types = bank.language.slot_types
     every = types.get(EVERY_SLOT)
+    # (slot, value) -> fits: the same product or date fills many sentences (a stand-in bank may have no memo)
+    memo = getattr(bank, "slot_cache", None)
     for name in m.re.groupindex:
         value = m.group(name)
         if value is None or name in ("lead", "clause"):
             continue
-        value = trimmed(value.strip(), bank)
-        for kind in (types.get(name), every):
-            if kind is not None and not kind.accepts(value):
-                return False
+        kind = types.get(name)
+        if kind is None and every is None:
+            continue
+        key = (name, value)
+        fits = memo.get(key) if memo is not None else None
+        if fits is None:
+            trimmed_value = trimmed(value.strip(), bank)
+            fits = all(k is None or k.accepts(trimmed_value) for k in (kind, every))
+            if memo is not None:
+                memo.put(key, fits)
+        if not fits:
+            return False
     return True
 
 
@@ -216,6 +226,72 @@ def fitting_rules(sentence: str, bank: Bank) -> list:
             out.append((rule, fitted, view))
     bank.match_cache.put(key, out)
     return out
+
+
+_WHITESPACE_RUN = re.compile(r"\s\s")
+_NO_BOUND = 1 << 30
+
+
+def first_fitting(sentence: str, bank: Bank):
+    """``fitting_rules(sentence, bank)[0]`` (None when the list is empty), found with less work.
+
+    Detection needs only the rule that explains the sentence best. The rules
+    are tried from the highest specificity they could reach (``Matcher.max_literal``,
+    valid when the text has no whitespace run; else every rule is tried), and
+    the search stops once no rule left could beat the best fitting match: the
+    same (specificity, bank order) minimum `match_rules` sorts by, without
+    running, compiling or slot-checking the patterns that cannot win.
+    """
+    cached = bank.match_cache.get(("fitting", sentence))
+    if cached is None:
+        matches = bank.match_cache.get(sentence)
+        if matches is not None:         # the full list is there: check its slots in order
+            for rule, m, view in matches:
+                fitted = fitting_split(m, bank)
+                if fitted is not None:
+                    return rule, fitted, view
+            return None
+        return _first_fitting(sentence, bank)
+    return cached[0] if cached else None
+
+
+def _first_fitting(sentence: str, bank: Bank):
+    soft = softened(sentence, bank)
+    view = soft.text
+    bounded = _WHITESPACE_RUN.search(view) is None
+    ranked = []
+    for order, rule, matchers in bank.candidate_rules(tokens_of(view)):
+        reach = _NO_BOUND
+        if bounded:
+            reach = 0
+            for matcher in matchers:
+                width = matcher.max_literal
+                if width is None:
+                    reach = _NO_BOUND
+                    break
+                reach = max(reach, width)
+        ranked.append((-reach, order, rule, matchers))
+    ranked.sort(key=lambda item: item[:2])
+    best_key, best = None, None
+    for neg_reach, order, rule, matchers in ranked:
+        if best_key is not None and (neg_reach, order) > best_key:
+            break           # no rule left can reach the best one's (specificity, order)
+        if rule.exceptions is not None and rule.exceptions.search(view):
+            continue
+        found = None
+        for matcher in matchers:
+            m = matcher.match(view)
+            if m and (found is None or _literal_length(m) > _literal_length(found)):
+                found = m
+        if found is None:
+            continue
+        key = (-_literal_length(found), order)
+        if best_key is not None and key > best_key:
+            continue
+        fitted = fitting_split(found, bank)
+        if fitted is not None:
+            best_key, best = key, (rule, fitted, soft)
+    return best
 
 
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
