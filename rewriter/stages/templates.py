@@ -71,19 +71,25 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], Vi
     tokens = tokens_of(view)
     found = []
     for order, rule, matchers in bank.candidate_rules(tokens):
-        if rule.exceptions is not None and rule.exceptions.search(view):
-            continue
-        best = None
-        for matcher in matchers:
-            m = matcher.match(view)
-            if m and (best is None or _literal_length(m) > _literal_length(best)):
-                best = m
+        best = _best_match(rule, matchers, view)
         if best is not None:
             found.append((-_literal_length(best), order, rule, best))
     found.sort(key=lambda item: item[:2])
     result = [(rule, m, soft) for _, _, rule, m in found]
     bank.match_cache.put(sentence, result)
     return result
+
+
+def _best_match(rule: Rule, matchers, view: str) -> re.Match[str] | None:
+    """The rule's most specific match of ``view`` (None when an exception vetoes it or nothing matches)."""
+    if rule.exceptions is not None and rule.exceptions.search(view):
+        return None
+    best = None
+    for matcher in matchers:
+        m = matcher.match(view)
+        if m and (best is None or _literal_length(m) > _literal_length(best)):
+            best = m
+    return best
 
 
 def _literal_length(m: re.Match[str]) -> int:
@@ -276,13 +282,7 @@ def _first_fitting(sentence: str, bank: Bank):
     for neg_reach, order, rule, matchers in ranked:
         if best_key is not None and (neg_reach, order) > best_key:
             break           # no rule left can reach the best one's (specificity, order)
-        if rule.exceptions is not None and rule.exceptions.search(view):
-            continue
-        found = None
-        for matcher in matchers:
-            m = matcher.match(view)
-            if m and (found is None or _literal_length(m) > _literal_length(found)):
-                found = m
+        found = _best_match(rule, matchers, view)
         if found is None:
             continue
         key = (-_literal_length(found), order)
