@@ -166,7 +166,7 @@ class Masked:
     spans: list[Protected]
     at: list[int] = field(repr=False)      # masked position of each span's sentinel
     chars: list[str] = field(default_factory=list, repr=False)     # each span's sentinel (see KIND_POOLS)
-    _index: dict[str, int] = field(default_factory=dict, repr=False)
+    _index: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.chars:
