@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from .banks import load_bank
 from .banks.model import Bank
+from .banks.trigger import DISCOURAGED
 from .config import OrgConfig, load_config
 from .detection.detector import find_in_sentence
 from .detection.findings import Finding
@@ -114,7 +115,8 @@ class Rewriter:
 
     def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = DEFAULT_ENGINES,
                  config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence",
-                 beams: int = 1, model_dir: Path | None = None, max_chars: int | None = None):
+                 beams: int = 1, model_dir: Path | None = None, max_chars: int | None = None,
+                 partial: bool | None = None):
         self.max_chars = _max_chars(max_chars)
         if tone is not None and tone not in TONES:
             raise RewriterError(f"unknown tone {tone!r} (use formal or casual)")
@@ -132,6 +134,8 @@ class Rewriter:
         self.tone = tone
         self.engines = engines
         self.config = config or load_config()
+        # Rewrite some sentences of a message and leave another that says no (off by default).
+        self.partial = self.config.partial_messages if partial is None else partial
         self.today = today or _dt.date.today()
         self._computed_cache: dict[str, dict[str, str]] = {}
         self._generated: dict[tuple[str, str, str], list[str]] = {}   # see rewrite_stream
@@ -174,6 +178,7 @@ class Rewriter:
         spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
         # Rewriting matches every rule of a sentence with a finding anyway: detection does it once for both.
         found = [(start, end, find_in_sentence(masked.text[start:end], bank, rewrite)) for start, end in spans]
+        chosen_by: dict[int, Candidate | None] = {}
         for index, (start, end, raw) in enumerate(found):
             sentence = masked.text[start:end]
             if not raw:
@@ -191,6 +196,15 @@ class Rewriter:
                 chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
                 if chosen is not None:
                     plan.offered = trial.offered
+            chosen_by[index] = chosen
+        if not self.partial and _left_negative(found, chosen_by):
+            # A message that still says no in one sentence reads as two voices when
+            # another is rewritten ("... I can order it in. We can't do that either."):
+            # it comes back whole, every finding with its guidance.
+            chosen_by = dict.fromkeys(chosen_by)
+        for index, chosen in chosen_by.items():
+            start, end, raw = found[index]
+            o_start, o_end = masked.original_range(start, end)
             suggestion = masked.unmask(chosen.text) if chosen else None
             for f in raw:
                 f_start, f_end = masked.original_range(start + f.start, start + f.end)
@@ -456,6 +470,19 @@ def _masks_differently(text: str, bank: Bank) -> bool:
     """Whether the language's own mask differs from the one language ID made: a not-name ("Te", "I", "Unfortunately") or a title ("Dr.")."""
     language = bank.language
     return any(w in language.unmasked or (w[-1:] == "." and w[:-1].lower() in language.titles) for w in text.split())
+
+
+def _left_negative(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Candidate | None]) -> bool:
+    """Whether some sentences are rewritten while another that says no is left as it is.
+
+    A sentence whose only findings are discouraged words ("policy",
+    "unfortunately" in a good-news sentence) does not count: it may well be
+    neutral, and a reader does not see it as a second refusal.
+    """
+    if not any(chosen_by.values()):
+        return False
+    return any(chosen is None and any(f.category != DISCOURAGED for f in found[index][2])
+               for index, chosen in chosen_by.items())
 
 
 def _without_findings(masked_text: str, found: list[tuple[int, int, list]]) -> Iterator[str]:

@@ -240,6 +240,7 @@ def test_bank_commands_without_banks_fail(tmp_path, action):
     ("pyproject.toml", "[tool]\nrewriter = 5\n", "[tool.rewriter] must be a table"),
     ("rewriter.toml", "deny_actions = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
     ("rewriter.toml", "deny_actions = [[\"x\"]]\n", "deny_actions must be a list of action names"),
+    ("rewriter.toml", "partial_messages = \"yes\"\n", "partial_messages must be true or false"),
 ])
 def test_bad_settings_are_one_line(tmp_path, name, content, message):
     from rewriter.config import load_config

@@ -169,3 +169,38 @@ def test_a_slot_loses_the_words_a_negative_clause_ends_on():
     assert trimmed("yet", en) == "yet", "a slot is never emptied"
     out = rewrite("We don't know the price of the Oslo sofa yet.", lang="en").output
     assert out != "We don't know the price of the Oslo sofa yet." and " yet" not in out
+
+
+# A message is rewritten whole or not at all (issue 10: two voices in one reply).
+TWO_REFUSALS = "The Aria lamp is sold out. Nobody here can read the sign on the old barn."
+
+
+def test_message_with_a_negative_sentence_left_comes_back_whole_with_guidance():
+    result = Rewriter("en").rewrite(TWO_REFUSALS)
+    assert result.output == TWO_REFUSALS and not result.changed and not result.edits
+    assert {f.category for f in result.findings} >= {"out_of_stock", "negation"}
+    assert all(f.suggestion is None and "rephrase by hand" in f.message for f in result.findings)
+    # the first sentence did have a verified rewrite: the trace says so
+    assert any(not a.failures for a in result.trace[0].attempts)
+
+
+def test_partial_rewrites_what_it_can():
+    for rewriter in (Rewriter("en", partial=True), Rewriter("en", config=OrgConfig(partial_messages=True))):
+        result = rewriter.rewrite(TWO_REFUSALS)
+        assert result.changed and len(result.edits) == 1
+        assert result.output.endswith(" Nobody here can read the sign on the old barn.")
+        assert "Aria lamp" in result.output and "sold out" not in result.output
+
+
+def test_a_discouraged_word_alone_does_not_hold_a_message_back():
+    text = "The Aria lamp is sold out. Our returns policy gives you 30 days."
+    result = Rewriter("en").rewrite(text)
+    assert result.changed and result.output.endswith(" Our returns policy gives you 30 days.")
+    assert [f.category for f in result.findings if f.suggestion is None] == ["discouraged"]
+
+
+def test_a_kept_lead_opens_the_sentence_with_a_capital_after_a_dropped_softener():
+    text = ("Valitettavasti luokanopettaja voi myöntää lomaa enintään kolmeksi päiväksi, "
+            "joten koko viikon poissaololle on haettava lupa rehtorilta.")
+    result = Rewriter("fi").rewrite(text)
+    assert result.changed and result.output.startswith("Luokanopettaja voi myöntää lomaa")

@@ -20,6 +20,13 @@ def add_config(parser: argparse.ArgumentParser) -> None:
                         help="organisation settings (default: ./rewriter.toml or [tool.rewriter] in pyproject.toml)")
 
 
+def add_partial(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--partial", action="store_true", default=None,
+                        help="rewrite the sentences that can be rewritten even when another negative sentence of "
+                             "the same message stays as it is (default: such a message comes back whole, with its "
+                             "findings; settings: partial_messages = true)")
+
+
 def check_language(lang: str) -> str:
     """Fail early, with the list of known languages, on an unknown --lang."""
     from ..banks.loader import require_languages  # noqa: PLC0415

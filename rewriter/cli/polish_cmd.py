@@ -6,7 +6,7 @@ import sys
 
 from ..errors import RewriterError
 from .atomic import check_writable, same_file, write_all_atomic
-from .options import add_config, add_tone, check_language
+from .options import add_config, add_partial, add_tone, check_language
 
 HELP = """\
 Rewrite every reply text in a help-desk export and write the result to
@@ -38,6 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--column", metavar="NAME", help="CSV: the column with the reply text (default: body/content/text/...)")
     p.add_argument("--report", metavar="FILE", help="write an HTML review report of every changed macro")
     p.add_argument("--engine", default="template", metavar="LIST", help="stages to use: template, or model,template to let the seq2seq model try first (default: template)")
+    add_partial(p)
     add_config(p)
     p.set_defaults(run=run)
 
@@ -70,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
             check_writable(path)
     check_language(args.lang)
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
-    rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config))
+    rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config),
+                        partial=args.partial)
     text = read_source(args.input)
     name = "<stdin>" if args.input == "-" else args.input
     with Progress(max(1, text.count("\n") // 3), "polishing") as bar:

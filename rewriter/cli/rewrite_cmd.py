@@ -7,7 +7,7 @@ import sys
 
 from ..errors import RewriterError
 from .inputs import read_stdin, stdin_is_terminal
-from .options import add_config, add_language, add_tone, check_language
+from .options import add_config, add_language, add_partial, add_tone, check_language
 
 HELP = """\
 Rewrite negative sentences into positive ones that offer an action.
@@ -35,6 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         "try first (it adds no good rewrite on the sealed sets; see docs/BENCHMARKS.md)")
     p.add_argument("--beams", type=int, default=1, metavar="N",
                    help="model candidates per sentence: 1 is greedy (default), more is beam search (1-8)")
+    add_partial(p)
     add_config(p)
     p.set_defaults(run=run)
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     check_language(args.lang)
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
     rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config), style=args.style,
-                        beams=args.beams)
+                        beams=args.beams, partial=args.partial)
     if args.text:
         inputs = list(args.text)
         if not any(t.strip() for t in inputs):

@@ -322,6 +322,10 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
     if failed:
         return None
     body = DOUBLE_STOP.sub("", body)
+    if lead[:1].islower():
+        # The lead opens the sentence; a dropped softener ("Valitettavasti
+        # luokanopettaja ...") leaves its first word in lower case.
+        lead = lead[0].upper() + lead[1:]
     if lead and not _SENTENCE_END.search(lead):
         body = lower_first(body, bank)
     else:
