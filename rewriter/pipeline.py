@@ -82,6 +82,7 @@ class SentenceTrace:
     end: int
     text: str
     attempts: list[Attempt] = field(default_factory=list)
+    held_back: bool = False     # rewritten, but kept: another negative sentence of the message has no rewrite
 
 
 @dataclass
@@ -179,6 +180,7 @@ class Rewriter:
         # Rewriting matches every rule of a sentence with a finding anyway: detection does it once for both.
         found = [(start, end, find_in_sentence(masked.text[start:end], bank, rewrite)) for start, end in spans]
         chosen_by: dict[int, Candidate | None] = {}
+        step_by: dict[int, SentenceTrace] = {}
         for index, (start, end, raw) in enumerate(found):
             sentence = masked.text[start:end]
             if not raw:
@@ -197,11 +199,14 @@ class Rewriter:
                 if chosen is not None:
                     plan.offered = trial.offered
             chosen_by[index] = chosen
+            step_by[index] = step
         if not self.partial and _left_negative(found, chosen_by):
             # A message that still says no in one sentence reads as two voices when
             # another is rewritten ("... I can order it in. We can't do that either."):
             # it comes back whole, every finding with its guidance.
-            chosen_by = dict.fromkeys(chosen_by)
+            # Each rewrite stays a suggestion on its finding, for the one to do by hand.
+            for index, chosen in chosen_by.items():
+                step_by[index].held_back = chosen is not None
         for index, chosen in chosen_by.items():
             start, end, raw = found[index]
             o_start, o_end = masked.original_range(start, end)
@@ -211,7 +216,7 @@ class Rewriter:
                 message = f.message if chosen is not None else _with_guidance(f.message, bank)
                 findings.append(Finding(f_start, f_end, f.category, f.severity, f.rule, message,
                                         text[f_start:f_end], suggestion))
-            if chosen is not None:
+            if chosen is not None and not step_by[index].held_back:
                 edits.append(Edit(o_start, o_end, text[o_start:o_end], suggestion or "", chosen.engine, chosen.rule,
                                   masked.unmask(chosen.lead)))
         if self.style == "full" and edits:

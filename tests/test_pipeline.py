@@ -178,10 +178,15 @@ TWO_REFUSALS = "The Aria lamp is sold out. Nobody here can read the sign on the 
 def test_message_with_a_negative_sentence_left_comes_back_whole_with_guidance():
     result = Rewriter("en").rewrite(TWO_REFUSALS)
     assert result.output == TWO_REFUSALS and not result.changed and not result.edits
-    assert {f.category for f in result.findings} >= {"out_of_stock", "negation"}
-    assert all(f.suggestion is None and "rephrase by hand" in f.message for f in result.findings)
+    first, second = result.findings
+    assert (first.category, second.category) == ("out_of_stock", "negation")
+    # the rewrite that was held back stays a suggestion; the sentence without one gets guidance
+    assert first.suggestion and "Aria lamp" in first.suggestion and "rephrase by hand" not in first.message
+    assert second.suggestion is None and "rephrase by hand" in second.message
     # the first sentence did have a verified rewrite: the trace says so
     assert any(not a.failures for a in result.trace[0].attempts)
+    assert [step.held_back for step in result.trace] == [True, False]
+    assert result.to_dict(explain=True)["trace"][0]["held_back"] is True
 
 
 def test_partial_rewrites_what_it_can():

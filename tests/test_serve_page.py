@@ -151,3 +151,19 @@ def test_no_findings_and_errors(page):
     wait_for(lambda: "Could not check" in page.find_element(By.ID, "status").text)
     line = page.find_element(By.ID, "status")
     assert "over the limit of 100000 bytes" in line.text and "error" in line.get_attribute("class")
+
+
+def test_a_held_back_rewrite_is_shown_to_copy_not_to_accept(page):
+    text = "The Aria lamp is sold out. Nobody here can read the sign on the old barn."
+    expected = Rewriter("en").rewrite(text)
+    assert not expected.edits and expected.findings[0].suggestion
+    check_message(page, text, lang="en")
+    first, second = page.find_elements(By.CSS_SELECTOR, "#suggestions .card")
+    shown = first.find_element(By.CSS_SELECTOR, ".suggestion").text
+    assert shown.startswith(expected.findings[0].suggestion) and "held back" in shown
+    assert not first.find_elements(By.CSS_SELECTOR, "button.accept")
+    first.find_element(By.CSS_SELECTOR, "button.copy").click()
+    wait_for(lambda: "copied" in page.find_element(By.ID, "status").text)
+    assert read_clipboard(page) == expected.findings[0].suggestion
+    assert "No safe rewrite" in second.find_element(By.CSS_SELECTOR, ".suggestion").text
+    assert page.find_element(By.ID, "output").get_property("value") == text

@@ -96,3 +96,6 @@ def _explain(result, stream) -> None:
             print(f"    {mark} {a.engine} {a.rule or ''}{where}: {a.text}", file=stream)
             for reason in a.failures:
                 print(f"         - {reason}", file=stream)
+        if step.held_back:
+            print("    held back: another negative sentence of this message has no rewrite, so the message "
+                  "stays as it is (--partial rewrites what it can)", file=stream)

@@ -132,9 +132,13 @@ function renderCards(result, cards) {
   const cps = points(result.input);
   cards.forEach((card, index) => {
     const sentence = card.edit ? card.edit.original : sentenceAround(cps, card.findings[0]);
+    // A rewrite held back (another sentence of the message has none) is still shown, to copy.
+    const held = card.edit ? null : card.findings.map((f) => f.suggestion).find((s) => s);
     const after = card.edit
       ? el("p", { class: "suggestion", text: card.edit.replacement })
-      : el("p", { class: "suggestion none", text: "No safe rewrite found: rephrase it to say what you can do." });
+      : held
+        ? el("p", { class: "suggestion", text: held + " (held back: another sentence of this message still needs rephrasing by hand)" })
+        : el("p", { class: "suggestion none", text: "No safe rewrite found: rephrase it to say what you can do." });
     const item = el("li", { class: "card", id: `card-${index}`, "aria-label": `Suggestion ${index + 1}` },
       el("div", { class: "pair" },
         el("div", {}, el("h3", { text: "Sentence" }), el("p", { class: "original", text: sentence })),
@@ -146,6 +150,10 @@ function renderCards(result, cards) {
       const copy = el("button", { type: "button", class: "copy", text: "Copy" });
       copy.addEventListener("click", () => copyText(card.edit.replacement, "Suggestion"));
       actions.append(accept, copy);
+    } else if (held) {
+      const copy = el("button", { type: "button", class: "copy", text: "Copy" });
+      copy.addEventListener("click", () => copyText(held, "Suggestion"));
+      actions.append(copy);
     }
     item.append(actions, why(card.findings));
     list.append(item);
