@@ -198,6 +198,9 @@ class Rewriter:
                 chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
                 if chosen is not None:
                     plan.offered = trial.offered
+                    if sentence[:1].islower() and masked.text[:start].rstrip().endswith(","):
+                        # "Hyvä vastaanottaja,\nasiakasmaksuanne ...": the letter goes on after its greeting.
+                        chosen = replace(chosen, text=templates.lower_first(chosen.text, bank))
             chosen_by[index] = chosen
             step_by[index] = step
         if not self.partial and _left_negative(found, chosen_by):
