@@ -312,6 +312,9 @@ def test_a_reason_copied_word_for_word_may_keep_its_own_negation():
     assert verify(candidate, original, bank, reasons=("nobody was at the depot",)).failures
     assert verify("We couldn't deliver it, but nobody was home; I can rebook it.", original, bank,
                   reasons=("nobody was home",)).failures
+    # A kept reason that now opens the sentence keeps its negation with its new capital.
+    opening = "Nobody was home, so I can rebook the delivery for you."
+    assert not verify(opening, original, bank, reasons=("nobody was home",)).failures
 
 
 def test_in_verb_second_languages_only_a_greeting_is_kept_before_a_subject_first_rewrite():

@@ -52,7 +52,12 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
     without_reasons = seen
     for reason in reasons:
         if reason and reason in original:
-            without_reasons = without_reasons.replace(visible(reason), " ")
+            kept = visible(reason)
+            # A kept clause that now opens the sentence has a capital it did not have.
+            for form in (kept, kept[:1].upper() + kept[1:], kept[:1].lower() + kept[1:]):
+                if form in without_reasons:
+                    without_reasons = without_reasons.replace(form, " ")
+                    break
     for what, kind, regex in (("negation", NEGATION, lang.negation), ("discouraged word", DISCOURAGED, lang.discouraged)):
         text = without_reasons if kind == NEGATION else seen
         hit = bank.markers(kind, kinds[kind]).search(text) if regex is not None and kind in kinds else None
