@@ -27,7 +27,7 @@ from collections import Counter
 
 from ..banks.model import Bank
 from ..text.protect import SENTINEL_CLASS, Masked, sentinels
-from ..stages.templates import match_rules
+from ..stages.templates import fitting_rules
 
 MIN_CONTENT_RECALL = 0.6
 MIN_TEMPLATE_OVERLAP = 0.5
@@ -47,7 +47,7 @@ def fidelity_failures(candidate: str, sentence: str, bank: Bank) -> list[str]:
     if roles:
         return roles
     lowered = candidate.lower()
-    matches = match_rules(sentence, bank)
+    matches = fitting_rules(sentence, bank)   # only rules whose slots hold what their types allow
     added = added_words(lowered, sentence, [r for r, _, _ in matches], bank)
     if added:
         return [f"adds words that neither the sentence nor a matching template has: {', '.join(sorted(added)[:5])}"]
