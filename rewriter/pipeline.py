@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from .banks import load_bank
 from .banks.model import Bank
-from .banks.trigger import DISCOURAGED
+from .banks.trigger import DISCOURAGED, NEGATION
 from .config import OrgConfig, load_config
 from .detection.detector import find_in_sentence
 from .detection.findings import Finding
@@ -50,6 +50,9 @@ MAX_CHARS = 200_000
 # a line of 100 kB with no full stop ("a, a, a, ...") that took minutes. No
 # sentence a person writes is this long; a longer one is only matched whole.
 MAX_CLAUSES_CHARS = 1000
+# A message is planned again with the offer on each of its last few negative
+# sentences at most (each plan rewrites the message's sentences once more).
+MAX_REPLANS = 4
 
 
 @dataclass
@@ -172,37 +175,21 @@ class Rewriter:
         if masked is None or _masks_differently(text, bank):
             masked = mask(text, bank.language.unmasked, bank.language.titles)
         computed = self._computed(bank.language.locale) if rewrite else {}
-        plan = None      # made for the first sentence to rewrite (the address-form scan is not free)
         findings: list[Finding] = []
         edits: list[Edit] = []
-        trace: list[SentenceTrace] = []
         spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
         # Rewriting matches every rule of a sentence with a finding anyway: detection does it once for both.
         found = [(start, end, find_in_sentence(masked.text[start:end], bank, rewrite)) for start, end in spans]
-        chosen_by: dict[int, Candidate | None] = {}
-        step_by: dict[int, SentenceTrace] = {}
-        for index, (start, end, raw) in enumerate(found):
-            sentence = masked.text[start:end]
-            if not raw:
-                continue
-            o_start, o_end = masked.original_range(start, end)
-            step = SentenceTrace(o_start, o_end, text[o_start:o_end])
-            trace.append(step)
-            chosen = None
-            # "... That's why the order was cancelled.": a next sentence that stays as it
-            # is (no finding) and leans on this one keeps this one as it is too.
-            after = found[index + 1] if index + 1 < len(found) else None
-            if rewrite and not (after and not after[2] and leans_back(masked.text[after[0]:after[1]], bank)):
-                plan = plan or self.plan_for(masked.text, bank, _without_findings(masked.text, found))
-                trial = plan.fork()
-                chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
-                if chosen is not None:
-                    plan.offered = trial.offered
-                    if sentence[:1].islower() and masked.text[:start].rstrip().endswith(","):
-                        # "Hyvä vastaanottaja,\nasiakasmaksuanne ...": the letter goes on after its greeting.
-                        chosen = replace(chosen, text=templates.lower_first(chosen.text, bank))
-            chosen_by[index] = chosen
-            step_by[index] = step
+        chosen_by, step_by = self._choose(text, found, bank, masked, computed, rewrite)
+        if rewrite and _left_negative(found, chosen_by) and _worth_replanning(found, chosen_by, step_by):
+            # The first rewrite made the offer, and a later sentence's rule can only
+            # offer (or the first could only state): the offer goes to a later sentence.
+            for offer_at in sorted(step_by, reverse=True)[:MAX_REPLANS]:
+                tried = self._choose(text, found, bank, masked, computed, rewrite, offer_at)
+                if _all_rewritten(found, tried[0]):
+                    chosen_by, step_by = tried
+                    break
+        trace = [step_by[index] for index in sorted(step_by)]
         if not self.partial and _left_negative(found, chosen_by):
             # A message that still says no in one sentence reads as two voices when
             # another is rewritten ("... I can order it in. We can't do that either."):
@@ -227,6 +214,42 @@ class Rewriter:
         output = _splice(text, edits)
         engine = next((e for e in ENGINES if any(ed.engine == e for ed in edits)), "none")
         return Result(text, output, bank.language.code, output != text, engine, findings, edits, trace)
+
+    def _choose(self, text: str, found: list[tuple[int, int, tuple]], bank: Bank, masked: Masked,
+                computed: dict[str, str], rewrite: bool, offer_at: int | None = None,
+                ) -> tuple[dict[int, Candidate | None], dict[int, SentenceTrace]]:
+        """The rewrite of each sentence with a finding (None: kept), planned as one message, and its trace.
+
+        ``offer_at``: the index of the sentence that makes the message's offer;
+        the sentences before it only state what is possible. None: the first
+        rewrite makes it.
+        """
+        plan = None      # made for the first sentence to rewrite (the address-form scan is not free)
+        chosen_by: dict[int, Candidate | None] = {}
+        step_by: dict[int, SentenceTrace] = {}
+        for index, (start, end, raw) in enumerate(found):
+            sentence = masked.text[start:end]
+            if not raw:
+                continue
+            o_start, o_end = masked.original_range(start, end)
+            step = SentenceTrace(o_start, o_end, text[o_start:o_end])
+            chosen = None
+            # "... That's why the order was cancelled.": a next sentence that stays as it
+            # is (no finding) and leans on this one keeps this one as it is too.
+            after = found[index + 1] if index + 1 < len(found) else None
+            if rewrite and not (after and not after[2] and leans_back(masked.text[after[0]:after[1]], bank)):
+                plan = plan or self.plan_for(masked.text, bank, _without_findings(masked.text, found))
+                trial = plan.fork()
+                trial.owed = offer_at is not None and index < offer_at
+                chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
+                if chosen is not None:
+                    plan.offered = trial.offered
+                    if sentence[:1].islower() and masked.text[:start].rstrip().endswith(","):
+                        # "Hyvä vastaanottaja,\nasiakasmaksuanne ...": the letter goes on after its greeting.
+                        chosen = replace(chosen, text=templates.lower_first(chosen.text, bank))
+            chosen_by[index] = chosen
+            step_by[index] = step
+        return chosen_by, step_by
 
     def rewrite_many(self, texts: Iterable[str], batch: int = 32) -> list[Result]:
         """``[self.rewrite(t) for t in texts]``, with the model's sentences generated in batches (`rewrite_stream`)."""
@@ -333,7 +356,7 @@ class Rewriter:
         for candidate in self._candidates(sentence, bank, computed, plan):
             candidate = _tidied(candidate, masked)
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
-                             needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.offered,
+                             needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.states_only,
                              reasons=candidate.reasons)
             verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
             if candidate.template is not None:
@@ -420,7 +443,7 @@ class Rewriter:
         """A sentence put together clause by clause, if it passes verification as a whole (the trial's offers kept)."""
         # Statement-only clauses need no action when the message already made its offer.
         verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False,
-                         needs_action=bool(combined.actions) or not plan.offered, reasons=combined.reasons)
+                         needs_action=bool(combined.actions) or not plan.states_only, reasons=combined.reasons)
         step.attempts.append(Attempt("template", combined.rule, masked.unmask(combined.text), verdict.failures,
                                      "clauses"))
         if not verdict.ok:
@@ -442,7 +465,7 @@ class Rewriter:
         return None
 
     def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str], plan: MessagePlan):
-        if "model" in self.engines and not plan.offered:
+        if "model" in self.engines and not plan.states_only:
             tone = self._model_tone(sentence, bank, plan)
             ready = self._generated.get((sentence, bank.language.code, tone))   # made in a batch (rewrite_stream)
             if ready is not None:
@@ -491,6 +514,30 @@ def _left_negative(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Can
         return False
     return any(chosen is None and any(f.category != DISCOURAGED for f in found[index][2])
                for index, chosen in chosen_by.items())
+
+
+def _all_rewritten(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Candidate | None]) -> bool:
+    """Whether every sentence that says no has a rewrite (and some sentence has one)."""
+    return any(chosen_by.values()) and not _left_negative(found, chosen_by)
+
+
+def _worth_replanning(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Candidate | None],
+                      step_by: dict[int, SentenceTrace]) -> bool:
+    """Whether moving the offer to a later sentence may rewrite the whole message.
+
+    Only where two or more sentences were planned and each one left as it
+    is had a rule that explains it (its first finding is a situation's, not
+    a bare negation marker) or a candidate that verification weighed.
+    """
+    if len(step_by) < 2:
+        return False
+    for index, chosen in chosen_by.items():
+        if chosen is not None:
+            continue
+        raw = found[index][2]
+        if not step_by[index].attempts and not (raw and raw[0].category not in (NEGATION, DISCOURAGED, "avoid")):
+            return False
+    return True
 
 
 def _without_findings(masked_text: str, found: list[tuple[int, int, list]]) -> Iterator[str]:

@@ -218,3 +218,28 @@ def test_a_letter_that_goes_on_after_its_greeting_comma_keeps_its_lower_case():
     assert result.changed and result.output.startswith("Hyvä vastaanottaja,\nasiakasmaksunne voidaan alentaa")
     english = Rewriter("en").rewrite("Hi Anna,\nunfortunately the red dress is out of stock.\nBest, Bo")
     assert english.changed and english.output.startswith("Hi Anna,\nI can let you know")
+
+
+def test_the_offer_moves_to_a_later_sentence_when_the_first_can_only_state():
+    # "Sale items can't be returned" has only statement-only templates: planned
+    # first, it would need an offer it cannot make and hold the message back.
+    text = "Sale items can't be returned. The blue jumper is out of stock."
+    first_only = Rewriter("en").rewrite("Sale items can't be returned.")
+    assert not first_only.changed
+    result = Rewriter("en").rewrite(text)
+    assert result.changed and len(result.edits) == 2
+    first, second = (e.replacement for e in result.edits)
+    assert "sale items" in first.lower() and "let you know" not in first
+    assert "blue jumper" in second and "let you know" in second
+    assert not any(step.held_back for step in result.trace)
+
+
+def test_a_message_plan_that_owes_its_offer_uses_statement_only_templates():
+    from rewriter.banks import load_bank
+    rule = next(r for r in load_bank("en").rules if r.id == "out_of_stock.item_out_of_stock")
+    plan = MessagePlan(None, OrgConfig())
+    assert all(t.actions for t in plan.usable(list(rule.templates)))
+    owed = plan.fork()
+    owed.owed = True
+    assert owed.usable(list(rule.templates)) and all(not t.actions for t in owed.usable(list(rule.templates)))
+    assert owed.states_only and not plan.states_only

@@ -1,9 +1,12 @@
 """One plan per message: the tone it keeps and the offers it has already made.
 
 A reply offers one concrete next step. When a message holds several negative
-sentences, the first rewrite makes the offer and later ones state what is
-possible without promising anything more (statement-only templates): offers
-are never stacked, and never made twice in one message.
+sentences, one rewrite makes the offer and the others state what is possible
+without promising anything more (statement-only templates): offers are never
+stacked, and never made twice in one message. The offer usually comes with
+the first rewrite; when that sentence's rule has nothing to offer, or a later
+sentence's rule can only offer, the pipeline plans the message again with the
+offer owed to a later sentence (``owed``).
 """
 from __future__ import annotations
 
@@ -18,17 +21,23 @@ class MessagePlan:
     tone: str | None                     # the caller's tone, else the input's address form, else None
     config: OrgConfig
     offered: set[str] = field(default_factory=set)
+    owed: bool = False                   # this sentence only states: a later sentence makes the offer
+
+    @property
+    def states_only(self) -> bool:
+        """Whether the sentence planned now gets no offer of its own (one was made, or a later one makes it)."""
+        return bool(self.offered) or self.owed
 
     def usable(self, templates: list[Template]) -> list[Template]:
         """The templates this message may use, in the order to try them.
 
-        Before any offer: templates with an offer the organisation has
-        (dated ones only when the settings ask for dates). After one: only
-        statement-only templates, so a message never stacks offers; a
-        sentence whose rule has none is kept, with its finding.
+        Where the sentence makes the offer: templates with an offer the
+        organisation has (dated ones only when the settings ask for dates).
+        Otherwise only statement-only templates, so a message never stacks
+        offers; a sentence whose rule has none is kept, with its finding.
         """
         allowed = [t for t in templates if self.config.allows(t.actions) and (self.config.dated or not t.dated)]
-        if not self.offered:
+        if not self.states_only:
             return [t for t in allowed if not t.statement_only]
         return [t for t in allowed if t.statement_only]
 
@@ -38,4 +47,4 @@ class MessagePlan:
 
     def fork(self) -> "MessagePlan":
         """A copy to try a sentence with, kept only if the sentence's rewrite is kept."""
-        return MessagePlan(self.tone, self.config, set(self.offered))
+        return MessagePlan(self.tone, self.config, set(self.offered), self.owed)
