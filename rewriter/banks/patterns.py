@@ -28,8 +28,7 @@ from .lazy_regex import LazyRegex
 # Sentinels (masked tags, names) are not word characters, so "<b>not</b>"
 # still holds the word "not". A word followed by an apostrophe and letters
 # is a contraction ("can't"), not the word "can".
-# A colon glued to a letter is a case ending, not punctuation: "EU:n", "Gt:n".
-SLOT_BODY = r"(?:[^,;:.!?\n]|\.(?=\s*(?:(?-i:[a-z0-9à-ÿ])|[\U000F0000-\U000FFFFD]))|:(?=[^\W\d_]))+?"   # "15. janúar", "kl. 10" fit
+SLOT_BODY = r"(?:[^,;:.!?\n]|\.(?=\s*(?:(?-i:[a-z0-9à-ÿ])|[\U000F0000-\U000FFFFD])))+?"   # "15. janúar", "kl. 10" fit
 _WORD_EDGE_START = r"(?<!\w)"
 _WORD_EDGE_END = r"(?!\w|['’]\w)"
 
