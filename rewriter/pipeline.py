@@ -184,7 +184,8 @@ class Rewriter:
         if rewrite and _left_negative(found, chosen_by) and _worth_replanning(found, chosen_by, step_by):
             # The first rewrite made the offer, and a later sentence's rule can only
             # offer (or the first could only state): the offer goes to a later sentence.
-            for offer_at in sorted(step_by, reverse=True)[:MAX_REPLANS]:
+            # (the first sentence as the one to offer is the plan just made)
+            for offer_at in sorted(step_by, reverse=True)[:-1][:MAX_REPLANS]:
                 tried = self._choose(text, found, bank, masked, computed, rewrite, offer_at)
                 if _all_rewritten(found, tried[0]):
                     chosen_by, step_by = tried
