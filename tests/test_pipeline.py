@@ -243,3 +243,14 @@ def test_a_message_plan_that_owes_its_offer_uses_statement_only_templates():
     owed.owed = True
     assert owed.usable(list(rule.templates)) and all(not t.actions for t in owed.usable(list(rule.templates)))
     assert owed.states_only and not plan.states_only
+
+
+def test_an_amount_between_commas_is_not_a_clause_to_cut_at():
+    from rewriter.banks import load_bank
+    from rewriter.stages.clauses import split_points
+
+    is_bank = load_bank("is")
+    sentence = "Þú verður að greiða gjaldfallnar afborganir, 184.300 kr., áður en hægt er að skoða málið aftur."
+    assert [head for head, _ in split_points(sentence, is_bank)] == []
+    assert [rest for _, rest in split_points("Varan er uppseld, 3 eru á leiðinni til okkar.", is_bank)] \
+        == ["3 eru á leiðinni til okkar."]

@@ -41,8 +41,16 @@ def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
         rest = standing_alone(rest, bank)
         if subordinate is not None and subordinate.match(rest):
             continue        # "..., because you paid by card": a reason cannot stand alone
+        if _APPOSITIVE.match(rest):
+            continue        # "... afborganir, 184.300 kr., áður en ...": an amount between commas is no clause
         if head and re.search(r"\w", rest):
             yield head, rest
+
+
+# An amount or a placeholder and at most one more word, then a comma: an
+# apposition to the clause before ("the arrears, 184.300 kr., before ..."),
+# not a clause of its own.
+_APPOSITIVE = re.compile(rf"[\d{SENTINEL_CLASS}][^\s,]*(?:\s+[^\s,]+)?\s*,")
 
 
 def standing_alone(rest: str, bank: Bank) -> str:
