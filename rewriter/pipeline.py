@@ -398,7 +398,7 @@ class Rewriter:
                     continue
                 trial = plan.fork()
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
-                if second is None:
+                if second is None or templates.vetoed(second.rule, sentence, bank):
                     continue
                 text = sentence[:len(sentence) - len(rest)] + templates.lower_first(second.text, bank)
                 combined = self._verified_whole(Candidate(text, "template", second.rule, None, second.actions,
@@ -416,11 +416,11 @@ class Rewriter:
             if not rest_found and offered_in(rest, bank):
                 trial.made((IN_INPUT,))     # "..., men vi sender deg gjerne ...": the kept clause offers
             first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
-            if first is None:
+            if first is None or templates.vetoed(first.rule, sentence, bank):
                 continue
             if rest_found:
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
-                if second is None:
+                if second is None or templates.vetoed(second.rule, sentence, bank):
                     continue
                 rest_text, rules = clauses.as_sentence(second.text), [first.rule, second.rule]
                 actions = first.actions + second.actions

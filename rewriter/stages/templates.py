@@ -92,6 +92,21 @@ def _best_match(rule: Rule, matchers, view: str) -> re.Match[str] | None:
     return best
 
 
+def vetoed(rule_ids: str, text: str, bank: Bank) -> bool:
+    """Whether an exception of one of the rules (ids joined by commas) occurs in ``text``.
+
+    A rule that matched one clause of a cut sentence must still respect the
+    idioms the rest of the sentence holds: "Kurset er fullbooket, men du står
+    først på ventelisten" is no case for "I'll tell you if a place opens up".
+    """
+    for rule_id in filter(None, rule_ids.split(",")):
+        situation = bank.situations.get(rule_id.split(".", 1)[0])
+        rule = next((r for r in situation.rules if r.id == rule_id), None) if situation else None
+        if rule is not None and rule.exceptions is not None and rule.exceptions.search(text):
+            return True
+    return False
+
+
 def _literal_length(m: re.Match[str]) -> int:
     slots = sum(len(m.group(name) or "") for name in m.re.groupindex if name not in ("lead", "clause"))
     return len(m.group("clause")) - slots
