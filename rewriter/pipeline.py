@@ -341,7 +341,7 @@ class Rewriter:
 
     def _wrap_full_reply(self, edits: list[Edit], bank: Bank, computed: dict[str, str]) -> None:
         situation = (edits[0].rule or "").split(".")[0]
-        rule = next((r for r in bank.rules if r.id == edits[0].rule), None)
+        rule = bank.rule(edits[0].rule)
         tone = templates.tone_for(rule, bank, self.tone) if rule else (self.tone or bank.language.default_tone)
         wrapped = reply.wrap([e.replacement for e in edits], situation, tone, bank, self.config, computed,
                              lead=edits[0].lead)

@@ -378,6 +378,11 @@ class Bank:
                 out.append((order, rule, [matcher]))
         return out
 
+    def rule(self, rule_id: str | None) -> Rule | None:
+        """The rule with this id ("<situation>.<rule>"), looked up in its situation; None when there is none."""
+        situation = self.situations.get((rule_id or "").split(".", 1)[0])
+        return next((r for r in situation.rules if r.id == rule_id), None) if situation else None
+
     def examples(self) -> list[tuple[str, Example]]:
         """Every (rule id, example) pair of the bank: rules, avoid-phrases, full replies ("reply")."""
         pairs = [(rule.id, ex) for rule in self.rules for ex in rule.examples]

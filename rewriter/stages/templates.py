@@ -100,8 +100,7 @@ def vetoed(rule_ids: str, text: str, bank: Bank) -> bool:
     først på ventelisten" is no case for "I'll tell you if a place opens up".
     """
     for rule_id in filter(None, rule_ids.split(",")):
-        situation = bank.situations.get(rule_id.split(".", 1)[0])
-        rule = next((r for r in situation.rules if r.id == rule_id), None) if situation else None
+        rule = bank.rule(rule_id)
         if rule is not None and rule.exceptions is not None and rule.exceptions.search(text):
             return True
     return False
