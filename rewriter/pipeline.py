@@ -27,7 +27,7 @@ from .plan.address import address_tone
 from .plan.message import MessagePlan
 from .plan.offers import IN_INPUT, offered_in
 from .plan.references import leans_back
-from .stages import clauses, seq2seq, templates
+from .stages import clauses, flips, seq2seq, templates
 from .stages.candidate import Candidate
 from .text import sentences
 from .text.protect import Masked, is_sentinel, mask, visible
@@ -357,7 +357,8 @@ class Rewriter:
         for candidate in self._candidates(sentence, bank, computed, plan):
             candidate = _tidied(candidate, masked)
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
-                             needs_action=candidate.engine == "model" or bool(candidate.actions) or not plan.states_only,
+                             needs_action=(candidate.engine == "model" or bool(candidate.actions) or not plan.states_only)
+                             and not candidate.says_action,
                              reasons=candidate.reasons)
             verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
             if candidate.template is not None:
@@ -475,6 +476,8 @@ class Rewriter:
                 yield from seq2seq.candidates(sentence, bank.language.code, tone, self.beams, self.model_dir, computed)
         if "template" in self.engines:
             yield from templates.candidates(sentence, bank, plan, computed)
+            # a general construction after the rules written for a situation
+            yield from flips.candidates(sentence, bank, plan)
 
 
 def _tidied(candidate: Candidate, masked: Masked) -> Candidate:

@@ -33,7 +33,9 @@ class ExampleOutcome:
         # (a situation rule may write the rewrite).
         fired_here = (self.example.unchanged or self.rule == "reply"
                       or any(self.rule in r.split(",") for r in self.rules_fired)
-                      or (self.rule.startswith("avoid.") and self.rule in self.rules_found))
+                      or (self.rule.startswith("avoid.") and self.rule in self.rules_found)
+                      or (self.rule == "flips" and any(part.startswith("flips.") for r in self.rules_fired
+                                                       for part in r.split(","))))
         return self.got == expected and fired_here
 
     def describe(self) -> str:

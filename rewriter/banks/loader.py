@@ -19,6 +19,7 @@ from typing import Any
 from ..errors import BankError, RewriterError
 from . import bank_cache
 from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, SlotType, Template
+from .flips import flips_file, load_flips
 from .lazy_regex import LazyRegex
 from .lexicon import Entry, Lexicon
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
@@ -105,7 +106,12 @@ def _build_bank(base: Path, lang: str, root: str | None) -> Bank:
     avoid = _load_avoid(avoid_path, language) if avoid_path.is_file() else []
     reply_path = folder / "reply.yaml"
     reply = _load_reply(reply_path, language) if reply_path.is_file() else None
-    bank = Bank(language, situations, avoid, str(base), reply, lexicon=lexicon)
+    flips_path = flips_file(folder)
+    flips = None
+    if flips_path.is_file():
+        data, lines = _read(flips_path, "flips")
+        flips = load_flips(data, lines, display_path(flips_path))
+    bank = Bank(language, situations, avoid, str(base), reply, lexicon=lexicon, flips=flips)
     _check_unique_rule_ids(bank)
     return bank
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
@@ -13,6 +14,9 @@ from .tokens import may_match, rarest_keys, tokens_of
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
            "Template", "tokens_of"]
 from .trigger import AVOID, DISCOURAGED, NEGATION, SOFTENER, STATUS, Trigger
+
+if TYPE_CHECKING:
+    from .flips import Flips
 
 
 @dataclass(frozen=True)
@@ -219,6 +223,7 @@ class Bank:
     root: str
     reply: Reply | None = None
     rules: list[Rule] = field(default_factory=list)
+    flips: Flips | None = None             # general constructions (flips.yaml), see banks.flips
     lexicon: Lexicon = field(default_factory=Lexicon)
     trigger: Trigger = field(init=False, repr=False)
     _matchers_by_word: dict[str, list[tuple[int, int]]] = field(init=False, repr=False)   # word -> (rule, pattern)
@@ -384,9 +389,11 @@ class Bank:
         return next((r for r in situation.rules if r.id == rule_id), None) if situation else None
 
     def examples(self) -> list[tuple[str, Example]]:
-        """Every (rule id, example) pair of the bank: rules, avoid-phrases, full replies ("reply")."""
+        """Every (rule id, example) pair of the bank: rules, avoid-phrases, full replies ("reply"), flips ("flips")."""
         pairs = [(rule.id, ex) for rule in self.rules for ex in rule.examples]
         pairs += [(f"avoid.{a.id}", ex) for a in self.avoid for ex in a.examples]
         if self.reply:
             pairs += [("reply", ex) for ex in self.reply.examples]
+        if self.flips:
+            pairs += [("flips", ex) for ex in self.flips.examples]
         return pairs

@@ -16,3 +16,4 @@ class Candidate:
     lead: str = ""               # a kept lead-in ("Hello {{name}}, ") at the start of ``text``
     template: str | None = None  # the template's own text, so verification knows which words the engine made
     reasons: tuple[str, ...] = ()   # reason slots copied word for word: their own negation is a fact, not a refusal
+    says_action: bool = False       # a general construction checked its own offer ("We take groups of up to 8")

@@ -1,0 +1,130 @@
+"""General constructions: flip a negated predicate and the bound in its scope.
+
+"The bank does not allow transfers above €5,000 through the app" -> "The bank
+allows transfers up to €5,000 through the app". Any subject and any verb
+phrase carry over word for word; only the predicate and the bound change,
+both as the language's ``flips.yaml`` says. The construction is used only
+where it is the whole sentence's one negation: the predicate and the bound
+account for every negation marker, the bound follows the predicate in the
+same clause, and the subject is one phrase (no comma, no subordinator). A
+sentence that needs more than that stays with the rules written for it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..banks.flips import Bound, Flips, Predicate
+from ..banks.model import Bank
+from ..plan.message import MessagePlan
+from ..text.protect import is_sentinel
+from .candidate import Candidate
+from .templates import softened
+
+_END = re.compile(r"\s*([.!]*)\s*$")
+_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]")
+_SPACES = re.compile(r"\s{2,}")
+# The longest subject a flip copies (words); a longer one is a clause of its own.
+MAX_SUBJECT_WORDS = 10
+OFFER = ("help",)
+
+
+@dataclass(frozen=True)
+class Flip:
+    text: str
+    predicate: Predicate
+    bound: Bound
+    made: str            # the words the flip wrote, for the dictionary check
+
+
+def candidates(sentence: str, bank: Bank, plan: MessagePlan) -> Iterator[Candidate]:
+    """The sentence with its predicate and bound flipped, when the construction covers it."""
+    flips = bank.flips
+    if flips is None or sentence.rstrip().endswith("?"):
+        return
+    view = softened(sentence, bank).text.strip()
+    end = _END.search(view)
+    body, stop = view[:end.start()], (end.group(1)[:1] or ".")
+    flip = flip_clause(body, flips, bank)
+    if flip is None:
+        return
+    text = flip.text + stop
+    offers = bool(flips.offers and flips.offers.match(text)) or bool(bank.language.actions.search(text))
+    if not plan.states_only and not (offers and plan.config.allows(OFFER)):
+        return
+    actions = OFFER if offers and not plan.states_only else ()
+    rule = f"flips.{flip.bound.id}"
+    yield Candidate(text, "template", rule, f"{flips.path}:{flip.bound.line}", actions, template=flip.made,
+                    says_action=offers)
+
+
+def flip_clause(body: str, flips: Flips, bank: Bank) -> Flip | None:
+    """``body`` (one clause, no final stop, softeners gone) said positively, or None."""
+    lang = bank.language
+    found = sorted(((m, p) for p in flips.predicates for m in p.neg.finditer(body)),
+                   key=lambda mp: (mp[0].start(), mp[0].start() - mp[0].end()))
+    if not found:
+        return None
+    m, predicate = found[0]
+    if any(other.start() >= m.end() for other, _ in found[1:]):
+        return None            # a second negated verb: two clauses, or a double negation
+    after = body[m.end():].lstrip()
+    if flips.blocked_after and flips.blocked_after.match(after):
+        return None
+    bounds = sorted(((b_m, order, b) for order, b in enumerate(flips.bounds) if predicate.kind in b.kinds
+                     for b_m in b.neg.finditer(body, m.end())),
+                    key=lambda t: (t[0].start(), t[1]))
+    if not bounds:
+        return None
+    bm, _, bound = bounds[0]
+    if any(other.start() >= bm.end() for other, _, _ in bounds[1:]):
+        return None            # two bounds: which one the negation limits is not clear
+    subject, middle, tail = body[:m.start()], body[m.end():bm.start()], body[bm.end():]
+    if not _one_phrase(subject, bank) or not _in_clause(middle, bank) or not _tail_ok(tail, bank):
+        return None
+    if not subject.strip() and predicate.first is None:
+        return None
+    if flips.blocked_in_scope and flips.blocked_in_scope.search(middle + " " + tail):
+        return None            # a restriction the flip would carry over as if it were allowed
+    for n in lang.negation.finditer(body):
+        if not (m.start() <= n.start() < m.end() or bm.start() <= n.start() < bm.end()):
+            return None        # a negation the flip does not turn
+    opening = not subject.strip()
+    said = flips.fill(predicate.first if opening and predicate.first else predicate.pos, m)
+    bound_said = flips.fill(bound.pos, bm)
+    tail = flips.drop_at_end.sub("", tail) if flips.drop_at_end else tail
+    text = _SPACES.sub(" ", f"{subject}{said}{middle}{bound_said}{tail}").strip()
+    if not text:
+        return None
+    if not is_sentinel(text[0]):
+        text = text[0].upper() + text[1:]
+    made = f"{predicate.first if opening and predicate.first else predicate.pos} {bound.pos}"
+    return Flip(text, predicate, bound, made)
+
+
+def _one_phrase(subject: str, bank: Bank) -> bool:
+    """A subject the flip may copy: one phrase, not a clause or a lead-in."""
+    if _BREAK.search(subject) or len(subject.split()) > MAX_SUBJECT_WORDS:
+        return False
+    sub = bank.language.subordinators
+    return not (sub and sub.search(subject))
+
+
+def _in_clause(middle: str, bank: Bank) -> bool:
+    """Whether the words between predicate and bound stay inside one clause."""
+    if _BREAK.search(middle):
+        return False
+    joiners = bank.language.clause_joiners
+    if joiners and re.search(rf"(?<!\w)(?:{joiners})(?!\w)", middle, re.IGNORECASE):
+        return False
+    sub = bank.language.subordinators
+    return not (sub and sub.search(middle))
+
+
+def _tail_ok(tail: str, bank: Bank) -> bool:
+    """What follows the bound: more of the same clause, or a reason after a comma."""
+    if ";" in tail or ":" in tail:
+        return False
+    joiners = bank.language.clause_joiners
+    return not (joiners and re.search(rf"(?<!\w)(?:{joiners})(?!\w)", tail.split(",")[0], re.IGNORECASE))
