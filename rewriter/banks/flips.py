@@ -52,6 +52,7 @@ class Flips:
     inflections: dict[str, tuple[tuple[LazyRegex, str], ...]] = field(default_factory=dict)
     blocked_after: LazyRegex | None = None
     blocked_in_scope: LazyRegex | None = None
+    relatives: LazyRegex | None = None
     drop_at_end: LazyRegex | None = None
     offers: LazyRegex | None = None
     examples: tuple[Example, ...] = ()
@@ -116,12 +117,12 @@ def load_flips(data: dict, lines: dict, shown: str) -> Flips:
                                for j, (r, repl) in enumerate(rules))
                    for name, rules in data.get("inflections", {}).items()}
     optional = {key: compiled(data[key], (key,), key) if data.get(key) else None
-                for key in ("blocked_after", "blocked_in_scope", "drop_at_end", "offers")}
+                for key in ("blocked_after", "blocked_in_scope", "relatives", "drop_at_end", "offers")}
     examples = tuple(Example(ex["in"], ex.get("out"), None, bool(ex.get("unchanged")),
                              f"{shown}:{line_of(lines, ('examples', i))}")
                      for i, ex in enumerate(data.get("examples", [])))
     return Flips(tuple(predicates), tuple(bounds), shown, inflections, optional["blocked_after"],
-                 optional["blocked_in_scope"], optional["drop_at_end"], optional["offers"], examples)
+                 optional["blocked_in_scope"], optional["relatives"], optional["drop_at_end"], optional["offers"], examples)
 
 
 def flips_file(folder: Path) -> Path:

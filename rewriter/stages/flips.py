@@ -81,7 +81,7 @@ def flip_clause(body: str, flips: Flips, bank: Bank) -> Flip | None:
     if any(other.start() >= bm.end() for other, _, _ in bounds[1:]):
         return None            # two bounds: which one the negation limits is not clear
     subject, middle, tail = body[:m.start()], body[m.end():bm.start()], body[bm.end():]
-    if not _one_phrase(subject, bank) or not _in_clause(middle, bank) or not _tail_ok(tail, bank):
+    if not _one_phrase(subject, bank) or not _in_clause(middle, bank, flips) or not _tail_ok(tail, bank):
         return None
     if not subject.strip() and predicate.first is None:
         return None
@@ -111,10 +111,16 @@ def _one_phrase(subject: str, bank: Bank) -> bool:
     return not (sub and sub.search(subject))
 
 
-def _in_clause(middle: str, bank: Bank) -> bool:
-    """Whether the words between predicate and bound stay inside one clause."""
+def _in_clause(middle: str, bank: Bank, flips: Flips) -> bool:
+    """Whether the words between predicate and bound stay inside one clause.
+
+    A restrictive relative clause ("drivers who have held a licence for less
+    than two years") belongs to the phrase the bound limits: it may stay.
+    """
     if _BREAK.search(middle):
         return False
+    if flips.relatives:
+        middle = flips.relatives.sub(" ", middle)
     joiners = bank.language.clause_joiners
     if joiners and re.search(rf"(?<!\w)(?:{joiners})(?!\w)", middle, re.IGNORECASE):
         return False
