@@ -69,8 +69,7 @@ def flip_clause(body: str, flips: Flips, bank: Bank) -> Flip | None:
     m, predicate = found[0]
     if any(other.start() >= m.end() for other, _ in found[1:]):
         return None            # a second negated verb: two clauses, or a double negation
-    after = body[m.end():].lstrip()
-    if flips.blocked_after and flips.blocked_after.match(after):
+    if flips.blocked_after and _blocked(body, m, flips.blocked_after):
         return None
     bounds = sorted(((b_m, order, b) for order, b in enumerate(flips.bounds) if predicate.kind in b.kinds
                      for b_m in b.neg.finditer(body, m.end())),
@@ -101,6 +100,16 @@ def flip_clause(body: str, flips: Flips, bank: Bank) -> Flip | None:
         text = text[0].upper() + text[1:]
     made = f"{predicate.first if opening and predicate.first else predicate.pos} {bound.pos}"
     return Flip(text, predicate, bound, made)
+
+
+def _blocked(body: str, m: re.Match[str], blocked) -> bool:
+    """Whether what follows the negation ("need to", "have to") makes it no limit at all.
+
+    Looked for right after the predicate and at each verb it captured
+    ("don't need to": the captured verb is "need").
+    """
+    starts = [m.end()] + [m.start(g) for g in m.re.groupindex if m.start(g) >= 0]
+    return any(blocked.match(body[start:].lstrip()) for start in starts)
 
 
 def _one_phrase(subject: str, bank: Bank) -> bool:

@@ -1,0 +1,105 @@
+"""General constructions (flips.yaml): a negated predicate and its bound, flipped together."""
+import pytest
+
+from rewriter.banks.loader import load_bank
+from rewriter.errors import BankError
+from rewriter.pipeline import Rewriter
+from rewriter.stages.flips import flip_clause
+from rewriter.text.protect import mask
+
+
+@pytest.fixture(scope="module")
+def en():
+    return load_bank("en")
+
+
+def flipped(text, bank):
+    masked = mask(text, bank.language.unmasked, bank.language.titles)
+    flip = flip_clause(masked.text, bank.flips, bank)
+    return masked.unmask(flip.text) if flip else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # any subject, any verb phrase: no pattern was written for these phrasings
+    ("The museum shop does not accept payments above 200 pounds in cash",
+     "The museum shop accepts payments up to 200 pounds in cash"),
+    ("Our riders can't carry boxes heavier than 20 kg up the stairs",
+     "Our riders can carry boxes of up to 20 kg up the stairs"),
+    ("We don't lend projectors for more than three days",
+     "We lend projectors for up to three days"),
+    ("Members can't bring guests before 6 pm on Fridays",
+     "Members can bring guests from 6 pm on Fridays"),
+    ("you can't renew the licence unless the fee has been paid",
+     "You can renew the licence if the fee has been paid"),
+])
+def test_predicate_and_bound_are_flipped_and_the_rest_is_copied(en, text, expected):
+    assert flipped(text, en) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We can't deliver to your area",                          # no bound: no honest flip
+    "Before Friday we can't deliver the sofa",                 # the bound is not in the predicate's scope
+    "We can't ship before Friday and the lamp isn't in stock",  # a second negation
+    "You don't need to pay before Friday",                     # no obligation: good news
+    "We can't offer a set menu for parties under 20 before 6 pm",   # a restriction the flip would carry over
+    "We couldn't deliver it before Friday",                    # the past cannot be said positively
+    "If you paid, we can't refund it after 30 days",           # the subject is a clause
+    "We can't refund the ticket after departure",              # "after" takes a time, not an event
+])
+def test_what_the_construction_does_not_cover_stays(en, text):
+    assert flipped(text, en) is None
+
+
+def test_third_person_verb_takes_its_s(en):
+    assert flipped("The gym doesn't allow guests before 10 am", en) == "The gym allows guests from 10 am"
+
+
+def test_a_flip_with_no_one_to_offer_only_states_after_another_sentence_offers():
+    rw = Rewriter("en", engines=("template",))
+    alone = "Prescriptions can't be collected before 2pm."
+    assert rw.rewrite(alone).output == alone
+    message = "We can't print the badge for you. " + alone
+    # the first sentence has no rewrite: the message stays whole, with findings for both
+    assert rw.rewrite(message).output == message
+    assert len(rw.rewrite(message).findings) >= 2
+
+
+def test_a_we_flip_offers_on_its_own():
+    result = Rewriter("en").rewrite("Sorry, we don't take bookings for groups larger than 8 on Friday evenings.")
+    assert result.output == "We take bookings for groups of up to 8 on Friday evenings."
+    assert result.edits[0].rule == "flips.not_more_than_than"
+
+
+FLIPS_OK = """\
+format: 1
+slots:
+  amount: "<span>"
+predicates:
+  - neg: "can't"
+    pos: "can"
+bounds:
+  - id: more
+    neg: "more than {amount}"
+    pos: "up to {amount}"
+"""
+
+
+def test_a_bound_with_an_unknown_slot_names_file_line_and_entry(scratch_root):
+    (scratch_root / "en" / "flips.yaml").write_text(FLIPS_OK.replace("{amount}\"\n    pos", "{money}\"\n    pos"),
+                                                  encoding="utf-8")
+    with pytest.raises(BankError) as err:
+        load_bank("en", str(scratch_root))
+    assert "flips.yaml:8: more: unknown slot(s) ['money']" in str(err.value)
+
+
+def test_a_bad_regex_names_file_and_entry(scratch_root):
+    (scratch_root / "en" / "flips.yaml").write_text(FLIPS_OK.replace("neg: \"can't\"", "neg: \"can't(\""),
+                                                  encoding="utf-8")
+    with pytest.raises(BankError) as err:
+        load_bank("en", str(scratch_root))
+    assert "flips.yaml:5: predicates.0: neg is not a valid regex" in str(err.value)
+
+
+def test_a_bank_without_flips_loads(scratch_root):
+    (scratch_root / "en" / "flips.yaml").unlink()
+    assert load_bank("en", str(scratch_root)).flips is None
