@@ -54,14 +54,19 @@ def test_third_person_verb_takes_its_s(en):
     assert flipped("The gym doesn't allow guests before 10 am", en) == "The gym allows guests from 10 am"
 
 
-def test_a_flip_with_no_one_to_offer_only_states_after_another_sentence_offers():
+def test_a_fact_alone_takes_the_plain_offer_but_not_after_a_kept_reason():
     rw = Rewriter("en", engines=("template",))
-    alone = "Prescriptions can't be collected before 2pm."
-    assert rw.rewrite(alone).output == alone
-    message = "We can't print the badge for you. " + alone
-    # the first sentence has no rewrite: the message stays whole, with findings for both
-    assert rw.rewrite(message).output == message
-    assert len(rw.rewrite(message).findings) >= 2
+    assert rw.rewrite("Passengers cannot board without a printed boarding pass.").output == (
+        "Passengers can board with a printed boarding pass, and I'd be happy to explain the options.")
+    with_reason = "Early check-in can't be offered before 2 pm, as the rooms are still being cleaned."
+    assert rw.rewrite(with_reason).output == with_reason
+
+
+def test_an_organisation_that_offers_no_explanations_gets_no_plain_offer():
+    from rewriter.config import OrgConfig
+    rw = Rewriter("en", engines=("template",), config=OrgConfig(allowed_actions=frozenset({"notify"})))
+    text = "Passengers cannot board without a printed boarding pass."
+    assert rw.rewrite(text).output == text
 
 
 def test_a_we_flip_offers_on_its_own():

@@ -42,6 +42,7 @@ class Bound:
     pos: str
     kinds: frozenset[str]
     line: int | None
+    tail: str | None = None  # the offer a fact of this bound takes when it stands alone ("" for none)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Flips:
     relatives: LazyRegex | None = None
     drop_at_end: LazyRegex | None = None
     offers: LazyRegex | None = None
+    offer_tail: str = ""     # the plain offer a fact takes when it stands alone
     examples: tuple[Example, ...] = ()
 
     def inflect(self, word: str, how: str) -> str:
@@ -112,17 +114,18 @@ def load_flips(data: dict, lines: dict, shown: str) -> Flips:
         pattern = _SLOT.sub(lambda m: f"(?P<{m.group(1)}>{slots[m.group(1)]})", b["neg"])
         neg = compiled(_WORD_START + "(?:" + pattern + ")" + _WORD_END, at, "neg")
         kinds = frozenset(b.get("kinds") or ("modal", "future"))
-        bounds.append(Bound(b["id"], neg, b["pos"], kinds, line_of(lines, at)))
+        bounds.append(Bound(b["id"], neg, b["pos"], kinds, line_of(lines, at), b.get("tail")))
     inflections = {name: tuple((compiled(r, ("inflections", name, j), f"inflection {name!r}"), repl)
                                for j, (r, repl) in enumerate(rules))
                    for name, rules in data.get("inflections", {}).items()}
     optional = {key: compiled(data[key], (key,), key) if data.get(key) else None
                 for key in ("blocked_after", "blocked_in_scope", "relatives", "drop_at_end", "offers")}
-    examples = tuple(Example(ex["in"], ex.get("out"), None, bool(ex.get("unchanged")),
+    examples = tuple(Example(ex["in"], ex.get("out"), ex.get("tone"), bool(ex.get("unchanged")),
                              f"{shown}:{line_of(lines, ('examples', i))}")
                      for i, ex in enumerate(data.get("examples", [])))
     return Flips(tuple(predicates), tuple(bounds), shown, inflections, optional["blocked_after"],
-                 optional["blocked_in_scope"], optional["relatives"], optional["drop_at_end"], optional["offers"], examples)
+                 optional["blocked_in_scope"], optional["relatives"], optional["drop_at_end"], optional["offers"],
+                 data.get("offer_tail", ""), examples)
 
 
 def flips_file(folder: Path) -> Path:

@@ -28,6 +28,7 @@ _SPACES = re.compile(r"\s{2,}")
 # The longest subject a flip copies (words); a longer one is a clause of its own.
 MAX_SUBJECT_WORDS = 10
 OFFER = ("help",)
+EXPLAIN = ("explain",)
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,20 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan) -> Iterator[Candida
         return
     text = flip.text + stop
     offers = bool(flips.offers and flips.offers.match(text)) or bool(bank.language.actions.search(text))
-    if not plan.states_only and not (offers and plan.config.allows(OFFER)):
+    made, actions = flip.made, OFFER
+    if not plan.states_only and not offers:
+        # "The bank allows transfers up to €5,000": a fact, no offer. Alone it
+        # takes the language's plain offer ("..., and I'd be happy to explain
+        # the options"), but never after a kept reason: three clauses in a row.
+        tail = flip.bound.tail if flip.bound.tail is not None else flips.offer_tail
+        if not tail or "," in flip.text or not plan.config.allows(EXPLAIN):
+            return
+        text, made, actions, offers = flip.text + tail + stop, f"{made} {tail}", EXPLAIN, True
+    if not plan.states_only and not plan.config.allows(actions):
         return
-    actions = OFFER if offers and not plan.states_only else ()
     rule = f"flips.{flip.bound.id}"
-    yield Candidate(text, "template", rule, f"{flips.path}:{flip.bound.line}", actions, template=flip.made,
-                    says_action=offers)
+    yield Candidate(text, "template", rule, f"{flips.path}:{flip.bound.line}",
+                    () if plan.states_only else actions, template=made, says_action=offers)
 
 
 def flip_clause(body: str, flips: Flips, bank: Bank) -> Flip | None:
@@ -138,8 +147,15 @@ def _in_clause(middle: str, bank: Bank, flips: Flips) -> bool:
 
 
 def _tail_ok(tail: str, bank: Bank) -> bool:
-    """What follows the bound: more of the same clause, or a reason after a comma."""
-    if ";" in tail or ":" in tail:
+    """What follows the bound: more of the same clause, nothing else.
+
+    Not a reason: it explained the refusal and may not explain the positive
+    ("Refunds aren't possible after 30 days because the course has started").
+    """
+    if _BREAK.search(tail):
         return False
     joiners = bank.language.clause_joiners
-    return not (joiners and re.search(rf"(?<!\w)(?:{joiners})(?!\w)", tail.split(",")[0], re.IGNORECASE))
+    if joiners and re.search(rf"(?<!\w)(?:{joiners})(?!\w)", tail, re.IGNORECASE):
+        return False
+    sub = bank.language.subordinators
+    return not (sub and sub.search(tail))
