@@ -56,7 +56,7 @@ class Flips:
     relatives: LazyRegex | None = None
     drop_at_end: LazyRegex | None = None
     offers: LazyRegex | None = None
-    offer_tail: str = ""     # the plain offer a fact takes when it stands alone
+    offer_tails: dict[str, str] = field(default_factory=dict)   # predicate kind -> the plain offer a fact takes alone
     examples: tuple[Example, ...] = ()
 
     def inflect(self, word: str, how: str) -> str:
@@ -125,7 +125,14 @@ def load_flips(data: dict, lines: dict, shown: str) -> Flips:
                      for i, ex in enumerate(data.get("examples", [])))
     return Flips(tuple(predicates), tuple(bounds), shown, inflections, optional["blocked_after"],
                  optional["blocked_in_scope"], optional["relatives"], optional["drop_at_end"], optional["offers"],
-                 data.get("offer_tail", ""), examples)
+                 _tails(data.get("offer_tail", "")), examples)
+
+
+def _tails(raw: str | dict[str, str]) -> dict[str, str]:
+    """``offer_tail`` as kind -> tail: one string serves every kind."""
+    if isinstance(raw, str):
+        return {"modal": raw, "future": raw} if raw else {}
+    return dict(raw)
 
 
 def flips_file(folder: Path) -> Path:

@@ -57,7 +57,7 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan) -> Iterator[Candida
         # "The bank allows transfers up to €5,000": a fact, no offer. Alone it
         # takes the language's plain offer ("..., and I'd be happy to explain
         # the options"), but never after a kept reason: three clauses in a row.
-        tail = flip.bound.tail if flip.bound.tail is not None else flips.offer_tail
+        tail = flip.bound.tail if flip.bound.tail is not None else flips.offer_tails.get(flip.predicate.kind)
         if not tail or "," in flip.text or not plan.config.allows(EXPLAIN):
             return
         text, made, actions, offers = flip.text + tail + stop, f"{made} {tail}", EXPLAIN, True
