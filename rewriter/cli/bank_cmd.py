@@ -43,8 +43,10 @@ def run_validate(args: argparse.Namespace) -> int:
     for code in _languages(args):
         bank = load_bank(code)
         compile_all(bank)
+        flips = (f", flips: {len(bank.flips.predicates)} predicates x {len(bank.flips.bounds)} bounds"
+                 if bank.flips else "")
         print(f"{code}: ok ({len(bank.situations)} situations, {len(bank.rules)} rules, "
-              f"{sum(len(r.patterns) for r in bank.rules)} patterns, {len(bank.examples())} examples)")
+              f"{sum(len(r.patterns) for r in bank.rules)} patterns{flips}, {len(bank.examples())} examples)")
     return 0
 
 
