@@ -395,7 +395,7 @@ class Rewriter:
                 # explains the second one.
                 if (bare or find_in_sentence(head, bank) or not sentence.endswith(rest)
                         or not clauses.keepable_lead(head, sentence[len(head):len(sentence) - len(rest)], bank)
-                        or not templates.fitting_rules(rest, bank)):
+                        or not (templates.fitting_rules(rest, bank) or flips.covers(rest, bank))):
                     continue
                 trial = plan.fork()
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
@@ -403,7 +403,7 @@ class Rewriter:
                     continue
                 text = sentence[:len(sentence) - len(rest)] + templates.lower_first(second.text, bank)
                 combined = self._verified_whole(Candidate(text, "template", second.rule, None, second.actions,
-                                                          reasons=second.reasons),
+                                                          reasons=second.reasons, says_action=second.says_action),
                                                 sentence, bank, masked, step, plan, trial)
                 if combined is not None:
                     return combined
@@ -432,8 +432,9 @@ class Rewriter:
             head_text = clauses.as_sentence(first.text)
             # Two clauses saying the same thing get one rewrite, not the same sentence twice.
             text = head_text if rest_text == head_text else head_text + " " + rest_text
+            says = first.says_action or (rest_found and second.says_action)
             combined = self._verified_whole(Candidate(text, "template", ",".join(r for r in rules if r), None, actions,
-                                                      reasons=reasons),
+                                                      reasons=reasons, says_action=says),
                                             sentence, bank, masked, step, plan, trial)
             if combined is not None:
                 return combined
@@ -445,7 +446,8 @@ class Rewriter:
         """A sentence put together clause by clause, if it passes verification as a whole (the trial's offers kept)."""
         # Statement-only clauses need no action when the message already made its offer.
         verdict = verify(combined.text, sentence, bank, masked.unmask, check_language=False,
-                         needs_action=bool(combined.actions) or not plan.states_only, reasons=combined.reasons)
+                         needs_action=(bool(combined.actions) or not plan.states_only) and not combined.says_action,
+                         reasons=combined.reasons)
         step.attempts.append(Attempt("template", combined.rule, masked.unmask(combined.text), verdict.failures,
                                      "clauses"))
         if not verdict.ok:

@@ -108,3 +108,8 @@ def test_a_bad_regex_names_file_and_entry(scratch_root):
 def test_a_bank_without_flips_loads(scratch_root):
     (scratch_root / "en" / "flips.yaml").unlink()
     assert load_bank("en", str(scratch_root)).flips is None
+
+
+def test_a_greeting_before_a_flip_stays_word_for_word():
+    result = Rewriter("en").rewrite("Dear Ms Lee, you can't pause your plan more than once a year.")
+    assert result.output == "Dear Ms Lee, you can pause your plan up to once a year."

@@ -68,6 +68,14 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan) -> Iterator[Candida
                     () if plan.states_only else actions, template=made, says_action=offers)
 
 
+def covers(sentence: str, bank: Bank) -> bool:
+    """Whether a general construction can say ``sentence`` (one clause) positively."""
+    if bank.flips is None:
+        return False
+    view = softened(sentence, bank).text.strip()
+    return flip_clause(view[:_END.search(view).start()], bank.flips, bank) is not None
+
+
 def flip_clause(body: str, flips: Flips, bank: Bank) -> Flip | None:
     """``body`` (one clause, no final stop, softeners gone) said positively, or None."""
     lang = bank.language
