@@ -54,19 +54,33 @@ def test_third_person_verb_takes_its_s(en):
     assert flipped("The gym doesn't allow guests before 10 am", en) == "The gym allows guests from 10 am"
 
 
-def test_a_fact_alone_takes_the_plain_offer_but_not_after_a_kept_reason():
+def test_a_fact_alone_stays_and_states_after_another_sentence_offers():
     rw = Rewriter("en", engines=("template",))
-    assert rw.rewrite("Passengers cannot board without a printed boarding pass.").output == (
-        "Passengers can board with a printed boarding pass, and I'd be happy to explain the options.")
-    with_reason = "Early check-in can't be offered before 2 pm, as the rooms are still being cleaned."
-    assert rw.rewrite(with_reason).output == with_reason
+    fact = "Passengers cannot board without a printed boarding pass."
+    assert rw.rewrite(fact).output == fact
+    message = "We can't rent a car to drivers who have held their licence for less than two years. " + fact
+    assert rw.rewrite(message).output == ("We can rent a car to drivers who have held their licence for at least two "
+                                          "years. Passengers can board with a printed boarding pass.")
 
 
-def test_an_organisation_that_offers_no_explanations_gets_no_plain_offer():
+def test_a_bound_tail_is_used_only_where_the_organisation_offers_it(scratch_root):
+    text = (scratch_root / "en" / "flips.yaml").read_text(encoding="utf-8")
+    (scratch_root / "en" / "flips.yaml").write_text(
+        text.replace('offer_tail: ""', 'offer_tail: ", and I\'d be happy to explain the options"'), encoding="utf-8")
     from rewriter.config import OrgConfig
-    rw = Rewriter("en", engines=("template",), config=OrgConfig(allowed_actions=frozenset({"notify"})))
-    text = "Passengers cannot board without a printed boarding pass."
-    assert rw.rewrite(text).output == text
+    bank_root = str(scratch_root)
+    fact = "Passengers cannot board without a printed boarding pass."
+    import os
+    os.environ["REWRITER_BANKS"] = bank_root
+    try:
+        load_bank.cache_clear()
+        assert Rewriter("en").rewrite(fact).output == (
+            "Passengers can board with a printed boarding pass, and I'd be happy to explain the options.")
+        denied = Rewriter("en", config=OrgConfig(allowed_actions=frozenset({"notify"})))
+        assert denied.rewrite(fact).output == fact
+    finally:
+        del os.environ["REWRITER_BANKS"]
+        load_bank.cache_clear()
 
 
 def test_a_we_flip_offers_on_its_own():
@@ -112,4 +126,4 @@ def test_a_bank_without_flips_loads(scratch_root):
 
 def test_a_greeting_before_a_flip_stays_word_for_word():
     result = Rewriter("en").rewrite("Dear Ms Lee, you can't pause your plan more than once a year.")
-    assert result.output == "Dear Ms Lee, you can pause your plan up to once a year."
+    assert result.output == "Dear Ms Lee, you can pause your plan once a year."
