@@ -63,24 +63,18 @@ def test_a_fact_alone_stays_and_states_after_another_sentence_offers():
                                           "years. Passengers can board with a printed boarding pass.")
 
 
-def test_a_bound_tail_is_used_only_where_the_organisation_offers_it(scratch_root):
-    text = (scratch_root / "en" / "flips.yaml").read_text(encoding="utf-8")
-    (scratch_root / "en" / "flips.yaml").write_text(
-        text.replace('offer_tail: ""', 'offer_tail: ", and I\'d be happy to explain the options"'), encoding="utf-8")
+def test_a_bound_tail_is_used_only_where_the_organisation_offers_it(scratch_root, monkeypatch):
     from rewriter.config import OrgConfig
-    bank_root = str(scratch_root)
+    path = scratch_root / "en" / "flips.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'offer_tail: ""', 'offer_tail: ", and I\'d be happy to explain the options"'), encoding="utf-8")
+    monkeypatch.setenv("REWRITER_BANKS", str(scratch_root))
+    load_bank.cache_clear()
     fact = "Passengers cannot board without a printed boarding pass."
-    import os
-    os.environ["REWRITER_BANKS"] = bank_root
-    try:
-        load_bank.cache_clear()
-        assert Rewriter("en").rewrite(fact).output == (
-            "Passengers can board with a printed boarding pass, and I'd be happy to explain the options.")
-        denied = Rewriter("en", config=OrgConfig(allowed_actions=frozenset({"notify"})))
-        assert denied.rewrite(fact).output == fact
-    finally:
-        del os.environ["REWRITER_BANKS"]
-        load_bank.cache_clear()
+    assert Rewriter("en").rewrite(fact).output == (
+        "Passengers can board with a printed boarding pass, and I'd be happy to explain the options.")
+    denied = Rewriter("en", config=OrgConfig(allowed_actions=frozenset({"notify"})))
+    assert denied.rewrite(fact).output == fact
 
 
 def test_a_we_flip_offers_on_its_own():
@@ -103,20 +97,21 @@ bounds:
 """
 
 
-def test_a_bound_with_an_unknown_slot_names_file_line_and_entry(scratch_root):
-    (scratch_root / "en" / "flips.yaml").write_text(FLIPS_OK.replace("{amount}\"\n    pos", "{money}\"\n    pos"),
-                                                  encoding="utf-8")
+def flips_load_error(root, text: str) -> str:
+    (root / "en" / "flips.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(BankError) as err:
-        load_bank("en", str(scratch_root))
-    assert "flips.yaml:8: more: unknown slot(s) ['money']" in str(err.value)
+        load_bank("en", str(root))
+    return str(err.value)
+
+
+def test_a_bound_with_an_unknown_slot_names_file_line_and_entry(scratch_root):
+    error = flips_load_error(scratch_root, FLIPS_OK.replace("{amount}\"\n    pos", "{money}\"\n    pos"))
+    assert "flips.yaml:8: more: unknown slot(s) ['money']" in error
 
 
 def test_a_bad_regex_names_file_and_entry(scratch_root):
-    (scratch_root / "en" / "flips.yaml").write_text(FLIPS_OK.replace("neg: \"can't\"", "neg: \"can't(\""),
-                                                  encoding="utf-8")
-    with pytest.raises(BankError) as err:
-        load_bank("en", str(scratch_root))
-    assert "flips.yaml:5: predicates.0: neg is not a valid regex" in str(err.value)
+    error = flips_load_error(scratch_root, FLIPS_OK.replace("neg: \"can't\"", "neg: \"can't(\""))
+    assert "flips.yaml:5: predicates.0: neg is not a valid regex" in error
 
 
 def test_a_bank_without_flips_loads(scratch_root):

@@ -55,8 +55,9 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan) -> Iterator[Candida
     made, actions = flip.made, OFFER
     if not plan.states_only and not offers:
         # "The bank allows transfers up to €5,000": a fact, no offer. Alone it
-        # takes the language's plain offer ("..., and I'd be happy to explain
-        # the options"), but never after a kept reason: three clauses in a row.
+        # takes the bank's plain offer, if the bank gives one (the shipped banks
+        # give none: blind readers cut every such add-on as vague), never
+        # after a kept reason: three clauses in a row.
         tail = flip.bound.tail if flip.bound.tail is not None else flips.offer_tails.get(flip.predicate.kind)
         if not tail or "," in flip.text or not plan.config.allows(EXPLAIN):
             return
