@@ -18,12 +18,12 @@ from ..errors import BankError
 from .lazy_regex import LazyRegex
 from .model import Example
 from .yamlsource import line_of
-from ..text.protect import POOL_LAST, SENTINEL_FIRST, kind_class
+from ..text.protect import POOL_LAST, SENTINEL_CLASS, SENTINEL_FIRST, kind_class
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 # A bound ends on a word boundary; sentinels (protected spans) count as word characters.
-_WORD_END = r"(?![\w\U000F0000-\U000FFFFD])"
-_WORD_START = r"(?<![\w\U000F0000-\U000FFFFD])"
+_WORD_END = rf"(?![\w{SENTINEL_CLASS}])"
+_WORD_START = rf"(?<![\w{SENTINEL_CLASS}])"
 
 
 @dataclass(frozen=True)

@@ -144,15 +144,7 @@ def _in_clause(middle: str, bank: Bank, flips: Flips) -> bool:
     A restrictive relative clause ("drivers who have held a licence for less
     than two years") belongs to the phrase the bound limits: it may stay.
     """
-    if _BREAK.search(middle):
-        return False
-    if flips.relatives:
-        middle = flips.relatives.sub(" ", middle)
-    joiners = bank.language.clause_joiners
-    if joiners and re.search(rf"(?<!\w)(?:{joiners})(?!\w)", middle, re.IGNORECASE):
-        return False
-    sub = bank.language.subordinators
-    return not (sub and sub.search(middle))
+    return _one_clause(flips.relatives.sub(" ", middle) if flips.relatives else middle, bank)
 
 
 def _tail_ok(tail: str, bank: Bank) -> bool:
@@ -161,10 +153,15 @@ def _tail_ok(tail: str, bank: Bank) -> bool:
     Not a reason: it explained the refusal and may not explain the positive
     ("Refunds aren't possible after 30 days because the course has started").
     """
-    if _BREAK.search(tail):
+    return _one_clause(tail, bank)
+
+
+def _one_clause(text: str, bank: Bank) -> bool:
+    """No punctuation break, clause joiner or subordinator in ``text``."""
+    if _BREAK.search(text):
         return False
     joiners = bank.language.clause_joiners
-    if joiners and re.search(rf"(?<!\w)(?:{joiners})(?!\w)", tail, re.IGNORECASE):
+    if joiners and re.search(rf"(?<!\w)(?:{joiners})(?!\w)", text, re.IGNORECASE):
         return False
     sub = bank.language.subordinators
-    return not (sub and sub.search(tail))
+    return not (sub and sub.search(text))
