@@ -204,7 +204,7 @@ class Rewriter:
             suggestion = masked.unmask(chosen.text) if chosen else None
             for f in raw:
                 f_start, f_end = masked.original_range(start + f.start, start + f.end)
-                message = f.message if chosen is not None else _with_guidance(f.message, bank)
+                message = f.message if chosen is not None else _with_guidance(f, bank, masked.text[start:end], rewrite)
                 findings.append(Finding(f_start, f_end, f.category, f.severity, f.rule, message,
                                         text[f_start:f_end], suggestion))
             if chosen is not None and not step_by[index].held_back:
@@ -551,9 +551,19 @@ def _without_findings(masked_text: str, found: list[tuple[int, int, list]]) -> I
     return (masked_text[start:end] for start, end, raw in found if not raw)
 
 
-def _with_guidance(message: str, bank: Bank) -> str:
-    """A finding left without a rewrite says what to do instead, in the bank's language."""
-    advice = bank.language.guidance.get("no_rewrite")
+def _with_guidance(finding: Finding, bank: Bank, sentence: str, tried: bool) -> str:
+    """A finding left without a rewrite says what to do instead, in the bank's language.
+
+    A bare marker's finding (no situation rule explains the sentence) gets the
+    advice for the sentence's shape (``advice.yaml``: a refused channel, "no
+    longer", a reason) where one fits; otherwise the general ``no_rewrite``,
+    which says no rewrite was found, so only when one was ``tried`` (the
+    linter's plain formats look for none).
+    """
+    message = finding.message
+    bare = finding.category in (NEGATION, DISCOURAGED)
+    entry = bank.advice.entry_for(sentence) if bank.advice and bare else None
+    advice = entry.says if entry else bank.language.guidance.get("no_rewrite") if tried else None
     return f"{message} {advice}" if advice and advice not in message else message
 
 

@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from ..config import OrgConfig
+from .advice import AdviceExample
 from .model import Bank, Example
 
 # A Monday: two working days later is Wednesday 2026-01-07.
@@ -57,3 +58,34 @@ def run_example(bank: Bank, rule: str, example: Example) -> ExampleOutcome:
 
 def run_examples(bank: Bank) -> list[ExampleOutcome]:
     return [run_example(bank, rule, ex) for rule, ex in bank.examples()]
+
+
+@dataclass(frozen=True)
+class AdviceOutcome:
+    example: AdviceExample
+    got: str                    # the output: the example's sentence is one the toolkit leaves as it is
+    advice: str | None          # the advice entry whose text its findings carry (None: none)
+
+    @property
+    def ok(self) -> bool:
+        return self.got == self.example.input and self.advice == self.example.advice
+
+    def describe(self) -> str:
+        return (f"{self.example.source}: advice\n    in:       {self.example.input}\n"
+                f"    expected: left as it is, advice {self.example.advice or 'none (general guidance)'}\n"
+                f"    got:      {'left as it is' if self.got == self.example.input else self.got}, "
+                f"advice {self.advice or 'none'}")
+
+
+def run_advice_example(bank: Bank, example: AdviceExample) -> AdviceOutcome:
+    """Rewrite the example's sentence; which advice entry its findings carry."""
+    from ..pipeline import Rewriter  # noqa: PLC0415 - pipeline imports banks
+
+    result = Rewriter(bank.language.code, engines=("template",), today=EXAMPLE_TODAY).rewrite(example.input)
+    entries = bank.advice.entries if bank.advice else ()
+    shown = next((e.id for e in entries if any(e.says in f.message for f in result.findings)), None)
+    return AdviceOutcome(example, result.output, shown)
+
+
+def advice_examples(bank: Bank) -> tuple[AdviceExample, ...]:
+    return bank.advice.examples if bank.advice else ()

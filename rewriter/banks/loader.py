@@ -19,6 +19,7 @@ from typing import Any
 from ..errors import BankError, RewriterError
 from . import bank_cache
 from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, SlotType, Template
+from .advice import advice_file, load_advice
 from .flips import flips_file, load_flips
 from .lazy_regex import LazyRegex
 from .lexicon import Entry, Lexicon
@@ -111,7 +112,12 @@ def _build_bank(base: Path, lang: str, root: str | None) -> Bank:
     if flips_path.is_file():
         data, lines = _read(flips_path, "flips")
         flips = load_flips(data, lines, display_path(flips_path))
-    bank = Bank(language, situations, avoid, str(base), reply, lexicon=lexicon, flips=flips)
+    advice_path = advice_file(folder)
+    advice = None
+    if advice_path.is_file():
+        data, lines = _read(advice_path, "advice")
+        advice = load_advice(data, lines, display_path(advice_path))
+    bank = Bank(language, situations, avoid, str(base), reply, lexicon=lexicon, flips=flips, advice=advice)
     _check_unique_rule_ids(bank)
     return bank
 

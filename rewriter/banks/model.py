@@ -16,6 +16,7 @@ __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Repl
 from .trigger import AVOID, DISCOURAGED, NEGATION, SOFTENER, STATUS, Trigger
 
 if TYPE_CHECKING:
+    from .advice import Advice
     from .flips import Flips
 
 
@@ -224,6 +225,7 @@ class Bank:
     reply: Reply | None = None
     rules: list[Rule] = field(default_factory=list)
     flips: Flips | None = None             # general constructions (flips.yaml), see banks.flips
+    advice: Advice | None = None           # advice for sentences left as they are (advice.yaml), see banks.advice
     lexicon: Lexicon = field(default_factory=Lexicon)
     trigger: Trigger = field(init=False, repr=False)
     _matchers_by_word: dict[str, list[tuple[int, int]]] = field(init=False, repr=False)   # word -> (rule, pattern)

@@ -45,14 +45,15 @@ def run_validate(args: argparse.Namespace) -> int:
         compile_all(bank)
         flips = (f", flips: {len(bank.flips.predicates)} predicates x {len(bank.flips.bounds)} bounds"
                  if bank.flips else "")
+        advice = f", advice: {len(bank.advice.entries)} shapes" if bank.advice else ""
         print(f"{code}: ok ({len(bank.situations)} situations, {len(bank.rules)} rules, "
-              f"{sum(len(r.patterns) for r in bank.rules)} patterns{flips}, {len(bank.examples())} examples)")
+              f"{sum(len(r.patterns) for r in bank.rules)} patterns{flips}{advice}, {len(bank.examples())} examples)")
     return 0
 
 
 def run_test(args: argparse.Namespace) -> int:
     from ..banks import load_bank  # noqa: PLC0415
-    from ..banks.examples import run_example  # noqa: PLC0415
+    from ..banks.examples import advice_examples, run_advice_example, run_example  # noqa: PLC0415
 
     failed = total = 0
     for code in _languages(args):
@@ -67,6 +68,14 @@ def run_test(args: argparse.Namespace) -> int:
                 print("FAIL " + outcome.describe())
             elif args.verbose:
                 print(f"ok   {example.source}: {example.input}\n     -> {outcome.got}")
+        for example in () if args.situation else advice_examples(bank):
+            total += 1
+            advised = run_advice_example(bank, example)
+            if not advised.ok:
+                failed += 1
+                print("FAIL " + advised.describe())
+            elif args.verbose:
+                print(f"ok   {example.source}: {example.input}\n     -> advice {advised.advice or 'none'}")
     print(f"{total - failed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -1,0 +1,77 @@
+"""A language's advice for sentences left as they are (``advice.yaml``), loaded and checked.
+
+When no rewrite keeps every fact, the sentence stays and its finding says
+what to write instead. What helps depends on the sentence's shape: a refused
+channel wants the channel that works, "no longer" wants what replaced it, a
+refusal with its reason wants the action first. The entries are data, tried
+in order; the first whose ``when`` occurs in the sentence gives the advice,
+and a sentence no entry fits gets the language's general ``no_rewrite``
+guidance. Every entry carries examples, which run as tests.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import BankError
+from .lazy_regex import LazyRegex
+from .yamlsource import line_of
+
+
+@dataclass(frozen=True)
+class AdviceEntry:
+    id: str
+    when: LazyRegex          # where this advice fits: a regex searched in the sentence
+    says: str                # what to write instead, in the bank's language
+    line: int | None
+
+
+@dataclass(frozen=True)
+class AdviceExample:
+    """A sentence left as it is and the advice entry it must get (None: the general guidance)."""
+
+    input: str
+    advice: str | None
+    source: str              # "file:line"
+
+
+@dataclass(frozen=True)
+class Advice:
+    entries: tuple[AdviceEntry, ...]
+    path: str
+    examples: tuple[AdviceExample, ...] = ()
+
+    def entry_for(self, sentence: str) -> AdviceEntry | None:
+        """The first entry whose ``when`` occurs in ``sentence``; None when none does."""
+        return next((e for e in self.entries if e.when.search(sentence)), None)
+
+
+def load_advice(data: dict, lines: dict, shown: str) -> Advice:
+    """Compile the checked YAML of an advice.yaml; a bad regex or an unknown example id raises BankError."""
+    entries = []
+    for i, raw in enumerate(data["advice"]):
+        at = ("advice", i)
+        try:
+            when = LazyRegex.checked(raw["when"], re.IGNORECASE)
+        except re.error as exc:
+            raise BankError(shown, f"when is not a valid regex: {exc}", line=line_of(lines, at),
+                            entry=raw["id"]) from None
+        entries.append(AdviceEntry(raw["id"], when, raw["says"].strip(), line_of(lines, at)))
+    ids = [e.id for e in entries]
+    for i, entry in enumerate(entries):
+        if entry.id in ids[:i]:
+            raise BankError(shown, f"advice id {entry.id!r} is used twice", line=entry.line, entry=entry.id)
+    examples = []
+    for i, ex in enumerate(data.get("examples", [])):
+        where = line_of(lines, ("examples", i))
+        wanted = ex.get("advice")
+        if wanted is not None and wanted not in ids:
+            raise BankError(shown, f"example names advice {wanted!r}, which is not an entry (entries: {', '.join(ids)})",
+                            line=where, entry=f"examples[{i}]")
+        examples.append(AdviceExample(ex["in"], wanted, f"{shown}:{where}"))
+    return Advice(tuple(entries), shown, tuple(examples))
+
+
+def advice_file(folder: Path) -> Path:
+    return folder / "advice.yaml"
