@@ -202,9 +202,10 @@ class Rewriter:
             start, end, raw = found[index]
             o_start, o_end = masked.original_range(start, end)
             suggestion = masked.unmask(chosen.text) if chosen else None
+            advice = _advice_for(masked.text[start:end], bank, raw) if chosen is None else None
             for f in raw:
                 f_start, f_end = masked.original_range(start + f.start, start + f.end)
-                message = f.message if chosen is not None else _with_guidance(f, bank, masked.text[start:end], rewrite)
+                message = f.message if chosen is not None else _with_guidance(f, bank, advice, rewrite)
                 findings.append(Finding(f_start, f_end, f.category, f.severity, f.rule, message,
                                         text[f_start:f_end], suggestion))
             if chosen is not None and not step_by[index].held_back:
@@ -551,19 +552,26 @@ def _without_findings(masked_text: str, found: list[tuple[int, int, list]]) -> I
     return (masked_text[start:end] for start, end, raw in found if not raw)
 
 
-def _with_guidance(finding: Finding, bank: Bank, sentence: str, tried: bool) -> str:
+def _advice_for(sentence: str, bank: Bank, raw: list[Finding]) -> str | None:
+    """The advice for a sentence's shape (``advice.yaml``), if a bare marker's finding may take it."""
+    if not bank.advice or not any(f.category in (NEGATION, DISCOURAGED) for f in raw):
+        return None
+    entry = bank.advice.entry_for(sentence)
+    return entry.says if entry else None
+
+
+def _with_guidance(finding: Finding, bank: Bank, advice: str | None, tried: bool) -> str:
     """A finding left without a rewrite says what to do instead, in the bank's language.
 
     A bare marker's finding (no situation rule explains the sentence) gets the
-    advice for the sentence's shape (``advice.yaml``: a refused channel, "no
-    longer", a reason) where one fits; otherwise the general ``no_rewrite``,
-    which says no rewrite was found, so only when one was ``tried`` (the
-    linter's plain formats look for none).
+    advice for the sentence's shape (a refused channel, "no longer", a
+    reason) where one fits; otherwise the general ``no_rewrite``, which says
+    no rewrite was found, so only when one was ``tried`` (the linter's plain
+    formats look for none).
     """
     message = finding.message
-    bare = finding.category in (NEGATION, DISCOURAGED)
-    entry = bank.advice.entry_for(sentence) if bank.advice and bare else None
-    advice = entry.says if entry else bank.language.guidance.get("no_rewrite") if tried else None
+    shaped = advice if finding.category in (NEGATION, DISCOURAGED) else None
+    advice = shaped or (bank.language.guidance.get("no_rewrite") if tried else None)
     return f"{message} {advice}" if advice and advice not in message else message
 
 

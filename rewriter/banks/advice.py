@@ -41,9 +41,12 @@ class Advice:
     entries: tuple[AdviceEntry, ...]
     path: str
     examples: tuple[AdviceExample, ...] = ()
+    any_when: LazyRegex | None = None   # every ``when`` in one regex: most sentences need one search
 
     def entry_for(self, sentence: str) -> AdviceEntry | None:
         """The first entry whose ``when`` occurs in ``sentence``; None when none does."""
+        if self.any_when is not None and not self.any_when.search(sentence):
+            return None
         return next((e for e in self.entries if e.when.search(sentence)), None)
 
 
@@ -70,7 +73,8 @@ def load_advice(data: dict, lines: dict, shown: str) -> Advice:
             raise BankError(shown, f"example names advice {wanted!r}, which is not an entry (entries: {', '.join(ids)})",
                             line=where, entry=f"examples[{i}]")
         examples.append(AdviceExample(ex["in"], wanted, f"{shown}:{where}"))
-    return Advice(tuple(entries), shown, tuple(examples))
+    any_when = LazyRegex("|".join(f"(?:{e.when.pattern})" for e in entries), re.IGNORECASE)
+    return Advice(tuple(entries), shown, tuple(examples), any_when)
 
 
 def advice_file(folder: Path) -> Path:
