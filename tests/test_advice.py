@@ -19,6 +19,13 @@ def test_each_advice_example_is_left_as_it_is_and_gets_its_advice(lang, example)
     assert outcome.ok, outcome.describe()
 
 
+def test_every_language_gives_advice_by_shape():
+    for lang in available_languages():
+        advice = load_bank(lang).advice
+        assert advice is not None and len(advice.entries) >= 5, lang
+        assert {e.id for e in advice.entries} <= {ex.advice for ex in advice.examples}, f"{lang}: an entry without an example"
+
+
 def test_a_refused_channel_gets_the_channel_advice_instead_of_the_general_one():
     bank = load_bank("en")
     channel = next(e for e in bank.advice.entries if e.id == "channel")
