@@ -239,7 +239,9 @@ class Rewriter:
             # "... That's why the order was cancelled.": a next sentence that stays as it
             # is (no finding) and leans on this one keeps this one as it is too.
             after = found[index + 1] if index + 1 < len(found) else None
-            if rewrite and not (after and not after[2] and leans_back(masked.text[after[0]:after[1]], bank)):
+            # A question ("Fæst kjóllinn ekki lengur í bláu?") asks; a statement in its place answers it.
+            if rewrite and not _asks(sentence) and not (after and not after[2]
+                                                        and leans_back(masked.text[after[0]:after[1]], bank)):
                 plan = plan or self.plan_for(masked.text, bank, _without_findings(masked.text, found))
                 trial = plan.fork()
                 trial.owed = offer_at is not None and index < offer_at
@@ -550,6 +552,11 @@ def _worth_replanning(found: list[tuple[int, int, tuple]], chosen_by: dict[int, 
 def _without_findings(masked_text: str, found: list[tuple[int, int, list]]) -> Iterator[str]:
     """The sentences of a message that have no finding (where an offer already made would be)."""
     return (masked_text[start:end] for start, end, raw in found if not raw)
+
+
+def _asks(sentence: str) -> bool:
+    """Whether the sentence is a question (its last mark, before closing quotes and brackets, is "?")."""
+    return sentence.rstrip().rstrip("\"'”’»)]").endswith(("?", "？"))
 
 
 def _advice_for(sentence: str, bank: Bank, raw: list[Finding]) -> str | None:

@@ -263,3 +263,15 @@ def test_a_rule_exception_in_the_other_clause_of_a_cut_sentence_still_vetoes_the
     free = "We don't sell the Breeze 3 humidifier anymore, and it was a popular model."
     out = rewrite(free, lang="en").output
     assert out.startswith("We've taken the Breeze 3 humidifier out of our range") and out.endswith("It was a popular model.")
+
+
+@pytest.mark.parametrize("lang, question, statement", [
+    ("is", "Fæst kjóllinn ekki lengur í bláu?", "Kjóllinn fæst ekki lengur í bláu."),
+    ("en", "Hi Sam, is the red dress not in stock?", "Hi Sam, the red dress is not in stock."),
+])
+def test_a_question_is_never_answered_with_a_statement(lang, question, statement):
+    # the statement of the same words is rewritten; the question asks, and stays
+    assert Rewriter(lang).rewrite(statement).changed
+    result = Rewriter(lang).rewrite(question)
+    assert result.output == question
+    assert result.findings
