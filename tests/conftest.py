@@ -34,3 +34,17 @@ def scratch_root(tmp_path: Path) -> Path:
     load_bank.cache_clear()
     yield root
     load_bank.cache_clear()
+
+
+
+@pytest.fixture
+def load_error(scratch_root: Path):
+    """``load_error(name, text)``: the error loading the scratch English bank gives once ``name`` holds ``text``."""
+    from rewriter.errors import BankError
+
+    def error(name: str, text: str) -> str:
+        (scratch_root / "en" / name).write_text(text, encoding="utf-8")
+        with pytest.raises(BankError) as err:
+            load_bank("en", str(scratch_root))
+        return str(err.value)
+    return error

@@ -3,7 +3,6 @@ import pytest
 
 from rewriter.banks.examples import advice_examples, run_advice_example
 from rewriter.banks.loader import available_languages, load_bank
-from rewriter.errors import BankError
 from rewriter.pipeline import Rewriter
 
 
@@ -71,25 +70,19 @@ examples:
 """
 
 
-def advice_load_error(root, text: str) -> str:
-    (root / "en" / "advice.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(BankError) as err:
-        load_bank("en", str(root))
-    return str(err.value)
 
-
-def test_a_bad_regex_names_file_line_and_entry(scratch_root):
-    error = advice_load_error(scratch_root, ADVICE_OK.replace('"over the phone"', '"over the (phone"'))
+def test_a_bad_regex_names_file_line_and_entry(load_error):
+    error = load_error("advice.yaml", ADVICE_OK.replace('"over the phone"', '"over the (phone"'))
     assert "advice.yaml:3: channel: when is not a valid regex" in error
 
 
-def test_an_example_naming_no_entry_names_file_and_line(scratch_root):
-    error = advice_load_error(scratch_root, ADVICE_OK.replace("advice: channel", "advice: chanel"))
+def test_an_example_naming_no_entry_names_file_and_line(load_error):
+    error = load_error("advice.yaml", ADVICE_OK.replace("advice: channel", "advice: chanel"))
     assert "advice.yaml:7: examples[0]: example names advice 'chanel'" in error
 
 
-def test_an_entry_without_its_text_is_a_schema_error(scratch_root):
-    error = advice_load_error(scratch_root, ADVICE_OK.replace('    says: "Say which way works."\n', ""))
+def test_an_entry_without_its_text_is_a_schema_error(load_error):
+    error = load_error("advice.yaml", ADVICE_OK.replace('    says: "Say which way works."\n', ""))
     assert "advice.yaml:3" in error and "says" in error
 
 

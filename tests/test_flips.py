@@ -2,7 +2,6 @@
 import pytest
 
 from rewriter.banks.loader import load_bank
-from rewriter.errors import BankError
 from rewriter.pipeline import Rewriter
 from rewriter.stages.flips import flip_clause
 from rewriter.text.protect import mask
@@ -97,20 +96,14 @@ bounds:
 """
 
 
-def flips_load_error(root, text: str) -> str:
-    (root / "en" / "flips.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(BankError) as err:
-        load_bank("en", str(root))
-    return str(err.value)
 
-
-def test_a_bound_with_an_unknown_slot_names_file_line_and_entry(scratch_root):
-    error = flips_load_error(scratch_root, FLIPS_OK.replace("{amount}\"\n    pos", "{money}\"\n    pos"))
+def test_a_bound_with_an_unknown_slot_names_file_line_and_entry(load_error):
+    error = load_error("flips.yaml", FLIPS_OK.replace("{amount}\"\n    pos", "{money}\"\n    pos"))
     assert "flips.yaml:8: more: unknown slot(s) ['money']" in error
 
 
-def test_a_bad_regex_names_file_and_entry(scratch_root):
-    error = flips_load_error(scratch_root, FLIPS_OK.replace("neg: \"can't\"", "neg: \"can't(\""))
+def test_a_bad_regex_names_file_and_entry(load_error):
+    error = load_error("flips.yaml", FLIPS_OK.replace("neg: \"can't\"", "neg: \"can't(\""))
     assert "flips.yaml:5: predicates.0: neg is not a valid regex" in error
 
 
