@@ -73,7 +73,11 @@ def load_advice(data: dict, lines: dict, shown: str) -> Advice:
             raise BankError(shown, f"example names advice {wanted!r}, which is not an entry (entries: {', '.join(ids)})",
                             line=where, entry=f"examples[{i}]")
         examples.append(AdviceExample(ex["in"], wanted, f"{shown}:{where}"))
-    any_when = LazyRegex("|".join(f"(?:{e.when.pattern})" for e in entries), re.IGNORECASE)
+    try:   # checked now: a named group used in two entries cannot be joined
+        any_when = LazyRegex.checked("|".join(f"(?:{e.when.pattern})" for e in entries), re.IGNORECASE)
+    except re.error as exc:
+        raise BankError(shown, f"the when regexes cannot be searched together: {exc}", line=entries[0].line,
+                        entry="advice") from None
     return Advice(tuple(entries), shown, tuple(examples), any_when)
 
 
