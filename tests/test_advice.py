@@ -94,3 +94,10 @@ def test_a_bank_without_advice_loads_and_uses_the_general_guidance(scratch_root,
     bank = load_bank("en")
     message = Rewriter("en").rewrite("Passwords can't be reset over the phone.").findings[0].message
     assert message.endswith(bank.language.guidance["no_rewrite"])
+
+
+def test_shapes_that_cannot_be_searched_together_name_the_file(load_error):
+    clash = ADVICE_OK.replace('"over the phone"', '"over the (?P<w>phone)"').replace(
+        "examples:", '  - id: chat\n    when: "(?P<w>chat)"\n    says: "Say which way works."\nexamples:')
+    error = load_error("advice.yaml", clash)
+    assert "advice.yaml:3: advice: the when regexes cannot be searched together" in error
