@@ -417,9 +417,19 @@ class Rewriter:
                     continue
             trial = plan.fork()
             rest_found = find_in_sentence(rest, bank)
-            if not rest_found and offered_in(rest, bank):
-                trial.made((IN_INPUT,))     # "..., men vi sender deg gjerne ...": the kept clause offers
+            if not rest_found:
+                if depth:
+                    # A clause cut again keeps a piece that reads as a fragment ("Til en større størrelse.").
+                    continue
+                if offered_in(rest, bank):
+                    trial.made((IN_INPUT,))     # "..., men vi sender deg gjerne ...": the kept clause offers
             first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
+            if first is not None and not rest_found and first.actions and clauses.echoes(first.text, head, rest):
+                # "..., so I can help you add a street address. We'll need a street address.": the kept
+                # clause already says what the offer would; the rewritten clause only states.
+                trial = plan.fork()
+                trial.made((IN_INPUT,))
+                first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
             if first is None or templates.vetoed(first.rule, sentence, bank):
                 continue
             if rest_found:

@@ -328,3 +328,30 @@ def test_in_verb_second_languages_only_a_greeting_is_kept_before_a_subject_first
     assert keepable_lead("Sæl Anna", "", is_, short=False) and not keepable_lead("Versni henni", "", is_, short=False)
     assert keepable_lead("Blir hun dårligere", "", load_bank("en"), short=False) is True, "English has no such rule"
     assert keepable_lead("Til info:", "", nb, short=False), "after a colon a new clause may start with its subject"
+
+
+def test_a_kept_clause_that_says_what_the_offer_would_gets_a_statement_before_it():
+    out = Rewriter("en").rewrite("The courier doesn't deliver to PO boxes, so we will need a street address for the order.")
+    assert out.output == ("The courier delivers to street addresses rather than PO boxes. "
+                          "We will need a street address for the order.")
+
+
+def test_a_kept_answer_after_the_refusal_is_not_pre_empted_by_an_offer():
+    # "men første avgang ... er kl. 06.10" answers what an offer to find a departure would ask
+    out = Rewriter("nb").rewrite("Bussen går ikke i kveld, men første avgang i morgen er kl. 06.10.")
+    assert "finne en ny avgang" not in out.output
+
+
+def test_a_clause_cut_twice_keeps_no_fragment():
+    text = "Ullgenseren Fjellro i str. S er dessverre utsolgt, så vi kan ikke bytte jakken du har, til en mindre størrelse."
+    out = Rewriter("nb").rewrite(text)
+    assert "Til en mindre størrelse." not in out.output
+
+
+def test_echoes_compares_the_words_a_rewrite_adds_with_the_kept_clause():
+    from rewriter.stages.clauses import echoes
+    head = "The ferry isn't running tonight"
+    assert echoes("The ferry is cancelled tonight, and I can find you another departure.", head,
+                  "but the first departure tomorrow is at 05:50")
+    assert not echoes("The ferry is cancelled tonight, and I can book you a taxi.", head,
+                      "but the first departure tomorrow is at 05:50")

@@ -1,4 +1,5 @@
 from rewriter import Rewriter
+from rewriter.banks import load_bank
 from rewriter.text.protect import mask
 from rewriter.verification import verify
 
@@ -80,3 +81,22 @@ def test_a_model_rewrite_may_not_add_a_product_the_sentence_never_named():
     faithful = "voin ilmoittaa sinulle heti, kun tuote on taas varastossa."
     assert added_words(invented, sentence, rules, bank) == {"tammipöytä"}
     assert added_words(faithful, sentence, rules, bank) == set()
+
+
+def test_a_contrast_said_twice_in_one_sentence_fails():
+    nb_bank = load_bank("nb")
+    v = check("Beklager, {{ name }}, men alle plassene på bussen er tatt, men jeg sjekker gjerne andre avganger.",
+              "Beklager, {{ name }}, men bussen er fullbooket.", nb_bank)
+    assert "'men' twice in one sentence" in v.failures
+
+
+def test_a_contrast_the_input_already_holds_twice_may_stay(en_bank):
+    v = check("I can order it, but not today, but I can ask the store.", "We can't, but not today, but maybe.", en_bank)
+    assert not any("twice in one sentence" in f for f in v.failures)
+
+
+def test_a_contrast_in_each_of_two_sentences_is_no_stack():
+    nb_bank = load_bank("nb")
+    v = check("Alle plassene er tatt, men jeg sjekker gjerne andre avganger kl. 18.45. Bussen går, men senere.",
+              "Bussen er fullbooket.", nb_bank)
+    assert not any("twice in one sentence" in f for f in v.failures)

@@ -194,7 +194,8 @@ def _load_language(path: Path, lang: str) -> Language:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers",
-                "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings"):
+                "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings",
+                "contrastives"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -241,6 +242,7 @@ def _load_language(path: Path, lang: str) -> Language:
         guidance=dict(data.get("guidance", {})),
         slot_trailers=compiled["slot_trailers"],
         limiters=compiled["limiters"],
+        contrastives=compiled["contrastives"],
         offer_markers=compiled["offer_markers"],
         verb_second=bool(data.get("verb_second", False)),
         back_references=compiled["back_references"],

@@ -124,6 +124,27 @@ def with_subject(rest: str, subject: str) -> str:
     return f"{subject} {rest}"
 
 
+# Words of this length or more, compared by their first letters, carry content ("avgang", "address").
+_CONTENT_WORD = re.compile(r"\w{5,}")
+_STEM = 5
+
+
+def echoes(rewritten: str, head: str, rest: str) -> bool:
+    """Whether a rewritten clause adds a word the kept clause after it says too.
+
+    "The courier doesn't deliver to PO boxes, so we'll need a street address":
+    a rewrite of the first clause that offers help adding a street address
+    repeats the second, and "Ferja går ikke i natt, men første avgang i morgen
+    er kl. 05:50" needs no offer to find a departure. Words are compared by
+    their first five letters, so inflected forms meet.
+    """
+    def stems(text: str) -> set[str]:
+        return {w.lower()[:_STEM] for w in _CONTENT_WORD.findall(text)}
+
+    added = stems(rewritten) - stems(head)
+    return bool(added & stems(rest))
+
+
 def as_sentence(text: str) -> str:
     """A clause made to stand alone: capital first letter and a final full stop."""
     text = text.strip()

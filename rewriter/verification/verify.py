@@ -7,7 +7,10 @@
    and copies its slots from the sentence);
 4. it offers an action (one of the language's action markers), unless it is
    a statement that follows an offer made earlier in the message;
-5. it keeps the sentence's limiter ("only": `facts`).
+5. it keeps the sentence's limiter ("only": `facts`);
+6. no sentence of it says a contrast twice where the input did not ("Sorry,
+   but the ferry is full, but I can ...": a kept lead stacked on a
+   template's own "but").
 Model candidates must also keep what the sentence was about (`fidelity`).
 Marker regexes run only where the bank's trigger screen says a marker may
 be (the screen detection already uses), and only with the phrases it says may
@@ -16,6 +19,7 @@ A candidate that fails any check is dropped; the reasons go to --explain.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -77,8 +81,38 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
     if needs_action and not lang.actions.search(seen):
         verdict.failures.append("no action offered")
     verdict.failures += dropped_facts(candidate, original, bank)
+    stacked = stacked_contrast(seen, visible(original), bank)
+    if stacked:
+        verdict.failures.append(f"{stacked!r} twice in one sentence")
     if check_language and len(seen.split()) >= MIN_WORDS_FOR_LANGID:
         other = looks_like(seen, lang.code)
         if other is not None and other != lang.code:
             verdict.failures.append(f"language looks like {other}, not {lang.code}")
     return verdict
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    """The text cut where a full stop, "!" or "?" is followed by a capital ("kl. 18.45" stays whole)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if out and not piece[:1].isupper():
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
+
+
+def stacked_contrast(candidate: str, original: str, bank: Bank) -> str | None:
+    """The contrastive word ("but", "men") a sentence of the candidate holds twice, more often than the input does."""
+    contrastives = bank.language.contrastives
+    if contrastives is None:
+        return None
+    allowed = max(1, len(contrastives.findall(original)))
+    for sentence in _sentences(candidate):
+        found = contrastives.findall(sentence)
+        if len(found) > allowed:
+            return found[-1]
+    return None
