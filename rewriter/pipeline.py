@@ -26,7 +26,7 @@ from . import reply
 from .plan.address import address_tone
 from .plan.message import MessagePlan
 from .plan.offers import IN_INPUT, offered_in
-from .plan.references import leans_back
+from .plan.references import points_back
 from .stages import clauses, flips, seq2seq, templates
 from .stages.candidate import Candidate
 from .text import sentences
@@ -241,7 +241,7 @@ class Rewriter:
             after = found[index + 1] if index + 1 < len(found) else None
             # A question ("Fæst kjóllinn ekki lengur í bláu?") asks; a statement in its place answers it.
             if rewrite and not _asks(sentence) and not (after and not after[2]
-                                                        and leans_back(masked.text[after[0]:after[1]], bank)):
+                                                        and points_back(masked.text[after[0]:after[1]], bank)):
                 plan = plan or self.plan_for(masked.text, bank, _without_findings(masked.text, found))
                 trial = plan.fork()
                 trial.owed = offer_at is not None and index < offer_at
@@ -418,8 +418,10 @@ class Rewriter:
             trial = plan.fork()
             rest_found = find_in_sentence(rest, bank)
             if not rest_found:
-                if depth:
-                    # A clause cut again keeps a piece that reads as a fragment ("Til en større størrelse.").
+                if depth or points_back(rest, bank):
+                    # A clause cut again keeps a piece that reads as a fragment ("Til en større størrelse."),
+                    # and one that points back ("..., ja tilauksenne on siksi pysäytetty") would point at
+                    # the rewrite.
                     continue
                 if offered_in(rest, bank):
                     trial.made((IN_INPUT,))     # "..., men vi sender deg gjerne ...": the kept clause offers

@@ -266,7 +266,7 @@ def test_a_rule_exception_in_the_other_clause_of_a_cut_sentence_still_vetoes_the
 
 
 @pytest.mark.parametrize("lang, question, statement", [
-    ("is", "Fæst kjóllinn ekki lengur í bláu?", "Kjóllinn fæst ekki lengur í bláu."),
+    ("is", "Fæst kjóllinn ekki í bláu?", "Kjóllinn fæst ekki í bláu."),
     ("en", "Hi Sam, is the red dress not in stock?", "Hi Sam, the red dress is not in stock."),
 ])
 def test_a_question_is_never_answered_with_a_statement(lang, question, statement):

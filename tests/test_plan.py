@@ -355,3 +355,27 @@ def test_echoes_compares_the_words_a_rewrite_adds_with_the_kept_clause():
                   "but the first departure tomorrow is at 05:50")
     assert not echoes("The ferry is cancelled tonight, and I can book you a taxi.", head,
                       "but the first departure tomorrow is at 05:50")
+
+
+def test_a_title_before_a_name_keeps_its_capital_inside_a_rewrite():
+    out = Rewriter("en").rewrite("Dr Okafor isn't taking on new patients at the moment.")
+    assert out.changed and "Dr Okafor" in out.output and "dr Okafor" not in out.output
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fi", "Reseptilääkettä Kodein ei voi lähettää ilman voimassa olevaa reseptiä, ja tilauksenne 4411 on siksi pysäytetty."),
+    ("en", "We can't post the Aurora lamp to Jersey, and your order was therefore put on hold."),
+])
+def test_a_kept_clause_that_points_back_keeps_the_clause_it_points_at(lang, text):
+    # "siksi" / "therefore" inside the kept clause would point at the rewrite, not at the refusal
+    assert Rewriter(lang).rewrite(text).output == text
+
+
+def test_a_next_sentence_that_points_back_from_inside_keeps_the_one_before():
+    text = "We can't ship the Aurora lamp to Jersey. Your order was therefore put on hold."
+    assert Rewriter("en").rewrite(text).output == text
+
+
+def test_a_finnish_verb_in_the_plural_second_person_marks_the_formal_address():
+    out = Rewriter("fi").rewrite("Joudutte valitettavasti ottamaan yhteyttä Postiin itse.")
+    assert "teitä" in out.output and "sinua" not in out.output

@@ -195,7 +195,7 @@ def _load_language(path: Path, lang: str) -> Language:
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers",
                 "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings",
-                "contrastives"):
+                "contrastives", "inner_back_references"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -246,6 +246,7 @@ def _load_language(path: Path, lang: str) -> Language:
         offer_markers=compiled["offer_markers"],
         verb_second=bool(data.get("verb_second", False)),
         back_references=compiled["back_references"],
+        inner_back_references=compiled["inner_back_references"],
         fronted_adverbials=compiled["fronted_adverbials"],
         greetings=compiled["greetings"],
         greeting_openers=frozenset(data.get("greeting_openers", [])),

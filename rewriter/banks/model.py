@@ -169,6 +169,7 @@ class Language:
     offer_markers: LazyRegex | None = None   # an offer the input already makes: no second one
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
+    inner_back_references: LazyRegex | None = None   # "therefore", "siksi": anywhere in a sentence, it leans on the one before
     fronted_adverbials: LazyRegex | None = None   # verb-second: "På grunn av ...," is followed by the verb
     greetings: LazyRegex | None = None       # verb-second: the only leads kept before a subject-first template
     titles: frozenset[str] = frozenset()

@@ -24,3 +24,12 @@ def leans_back(sentence: str, bank: Bank) -> bool:
     start = _BEFORE.match(sentence).end()
     m = openers.search(sentence, start)
     return m is not None and m.start() == start
+
+
+def points_back(sentence: str, bank: Bank) -> bool:
+    """Whether the (masked) ``sentence`` opens with a back-reference or holds one anywhere
+    (``inner_back_references``: "Your order was therefore cancelled", "Tilauksenne on siksi pysäytetty")."""
+    if leans_back(sentence, bank):
+        return True
+    inner = bank.language.inner_back_references
+    return inner is not None and inner.search(sentence) is not None

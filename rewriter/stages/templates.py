@@ -390,8 +390,9 @@ def lower_first(text: str, bank: Bank) -> str:
     if not text or is_sentinel(text[0]) or not text[0].isupper():
         return text
     first = re.match(r"[\w'’]+", text)
-    if first and (first.group() in bank.language.not_names or first.group().isupper() and len(first.group()) > 1):
-        return text
+    if first and (first.group() in bank.language.not_names or first.group().isupper() and len(first.group()) > 1
+                  or first.group().lower() in bank.language.titles):
+        return text      # "I", "EU", a title before a name ("Dr Okafor")
     if first and not is_common_word(first.group(), bank.language.code, bank.lower_words):
         return text      # a name by the language's dictionary: "Polaris", "Turun"
     return text[0].lower() + text[1:]
