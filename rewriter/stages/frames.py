@@ -23,7 +23,7 @@ from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule
 from ..plan.message import MessagePlan
 from .candidate import Candidate
-from .templates import fill, ordered_templates, slots_fit, slots_of, tone_for
+from .templates import fill, kept_reasons, ordered_templates, slots_fit, slots_of, tone_for
 
 # "rule.id | slot = value | slot = value": the linear form a parser writes.
 _FIELD = re.compile(r"\s*\|\s*")
@@ -138,11 +138,5 @@ def candidates(frame: Frame, sentence: str, bank: Bank, plan: MessagePlan,
         text = fill(template, match, bank, computed)
         if text is not None:
             yield Candidate(text, "template", rule.id, template.source, template.actions, "", template.text,
-                            _reasons(match, template, bank))
+                            kept_reasons(match, template, bank))
 
-
-def _reasons(match: FrameMatch, template, bank: Bank) -> tuple[str, ...]:
-    """The reason slots the template copies word for word (as `templates` keeps them)."""
-    names = bank.language.kept_reasons
-    return tuple(match.group(n).strip() for n in names
-                 if n in match.re.groupindex and "{%s}" % n in template.text)

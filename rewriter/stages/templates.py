@@ -127,13 +127,13 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
             text = fill(template, m, bank, computed)
             if text is not None:
                 yield Candidate(text, "template", rule.id, template.source, template.actions, m.group("lead") or "",
-                                template.text, _kept_reasons(m, template, bank))
+                                template.text, kept_reasons(m, template, bank))
     replaced = replace_avoided(sentence, bank)
     if replaced is not None:
         yield replaced
 
 
-def _kept_reasons(m, template: Template, bank: Bank) -> tuple[str, ...]:
+def kept_reasons(m, template: Template, bank: Bank) -> tuple[str, ...]:
     """The reason slots (`kept_reasons`) the template copies word for word, as captured."""
     names = bank.language.kept_reasons
     if not names:
