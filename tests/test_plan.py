@@ -379,3 +379,13 @@ def test_a_next_sentence_that_points_back_from_inside_keeps_the_one_before():
 def test_a_finnish_verb_in_the_plural_second_person_marks_the_formal_address():
     out = Rewriter("fi").rewrite("Joudutte valitettavasti ottamaan yhteyttä Postiin itse.")
     assert "teitä" in out.output and "sinua" not in out.output
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fi", "Palautusta ei voi käsitellä ennen kuin tuote on tarkastettu, eli aikaisintaan viikon päästä."),
+    ("en", "The parcel can't be collected until it has been scanned, i.e. after 3pm."),
+])
+def test_an_apposition_after_a_comma_is_never_kept_as_a_sentence_of_its_own(lang, text):
+    # "Eli aikaisintaan viikon päästä." alone is a fragment: the sentence is not cut before it
+    out = Rewriter(lang).rewrite(text).output
+    assert "Eli aikaisintaan" not in out and "I.e." not in out
