@@ -19,12 +19,12 @@ A candidate that fails any check is dropped; the reasons go to --explain.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..banks.model import Bank, tokens_of
 from ..banks.trigger import AVOID, DISCOURAGED, NEGATION
+from ..text import sentences
 from ..text.protect import sentinels, visible
 from .facts import dropped_facts
 from .langid import looks_like
@@ -91,28 +91,17 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
     return verdict
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+")
-
-
-def _sentences(text: str) -> list[str]:
-    """The text cut where a full stop, "!" or "?" is followed by a capital ("kl. 18.45" stays whole)."""
-    out: list[str] = []
-    for piece in _SENTENCE_END.split(text):
-        if out and not piece[:1].isupper():
-            out[-1] += " " + piece
-        else:
-            out.append(piece)
-    return out
-
-
 def stacked_contrast(candidate: str, original: str, bank: Bank) -> str | None:
     """The contrastive word ("but", "men") a sentence of the candidate holds twice, more often than the input does."""
     contrastives = bank.language.contrastives
     if contrastives is None:
         return None
+    found = contrastives.findall(candidate)
     allowed = max(1, len(contrastives.findall(original)))
-    for sentence in _sentences(candidate):
-        found = contrastives.findall(sentence)
-        if len(found) > allowed:
-            return found[-1]
+    if len(found) <= allowed:
+        return None         # most candidates: no sentence can hold more than the whole does
+    for start, end in sentences.split(candidate, bank.language.abbreviations, lambda char: False):
+        in_sentence = contrastives.findall(candidate[start:end])
+        if len(in_sentence) > allowed:
+            return in_sentence[-1]
     return None
