@@ -70,8 +70,9 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], Vi
     view = soft.text
     tokens = tokens_of(view)
     found = []
+    vetoes: dict[str, bool] = {}     # many rules share one exceptions regex: search it once per sentence
     for order, rule, matchers in bank.candidate_rules(tokens):
-        best = _best_match(rule, matchers, view)
+        best = _best_match(rule, matchers, view, vetoes)
         if best is not None:
             found.append((-_literal_length(best), order, rule, best))
     found.sort(key=lambda item: item[:2])
@@ -80,16 +81,25 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], Vi
     return result
 
 
-def _best_match(rule: Rule, matchers, view: str) -> re.Match[str] | None:
-    """The rule's most specific match of ``view`` (None when an exception vetoes it or nothing matches)."""
-    if rule.exceptions is not None and rule.exceptions.search(view):
-        return None
+def _best_match(rule: Rule, matchers, view: str, vetoes: dict[str, bool]) -> re.Match[str] | None:
+    """The rule's most specific match of ``view`` (None when an exception vetoes it or nothing matches).
+
+    The exceptions are searched only once a pattern has matched: most
+    candidate patterns do not, and the veto is the dearer search. ``vetoes``
+    holds the answers already found for this view, by exceptions source.
+    """
     best = None
     for matcher in matchers:
         m = matcher.match(view)
         if m and (best is None or _literal_length(m) > _literal_length(best)):
             best = m
-    return best
+    if best is None or rule.exceptions is None:
+        return best
+    source = rule.exceptions.pattern
+    vetoed_here = vetoes.get(source)
+    if vetoed_here is None:
+        vetoed_here = vetoes[source] = rule.exceptions.search(view) is not None
+    return None if vetoed_here else best
 
 
 def vetoed(rule_ids: str, text: str, bank: Bank) -> bool:
@@ -293,10 +303,11 @@ def _first_fitting(sentence: str, bank: Bank):
         ranked.append((-reach, order, rule, matchers))
     ranked.sort(key=lambda item: item[:2])
     best_key, best = None, None
+    vetoes: dict[str, bool] = {}
     for neg_reach, order, rule, matchers in ranked:
         if best_key is not None and (neg_reach, order) > best_key:
             break           # no rule left can reach the best one's (specificity, order)
-        found = _best_match(rule, matchers, view)
+        found = _best_match(rule, matchers, view, vetoes)
         if found is None:
             continue
         key = (-_literal_length(found), order)
