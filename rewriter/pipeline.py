@@ -191,7 +191,7 @@ class Rewriter:
                     chosen_by, step_by = tried
                     break
         trace = [step_by[index] for index in sorted(step_by)]
-        if not self.partial and _left_negative(found, chosen_by):
+        if not self.partial and (_left_negative(found, chosen_by) or _left_order(found, chosen_by, masked.text, bank)):
             # A message that still says no in one sentence reads as two voices when
             # another is rewritten ("... I can order it in. We can't do that either."):
             # it comes back whole, every finding with its guidance.
@@ -534,6 +534,22 @@ def _left_negative(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Can
     if not any(chosen_by.values()):
         return False
     return any(chosen is None and any(f.category != DISCOURAGED for f in found[index][2])
+               for index, chosen in chosen_by.items())
+
+
+def _left_order(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Candidate | None], masked_text: str,
+                bank: Bank) -> bool:
+    """Whether some sentences are rewritten while another, left as it is, orders the customer about.
+
+    Its findings are only discouraged words ("You must also send us ..."), so
+    `_left_negative` lets it pass; but next to a rewrite an order left in
+    reads as a second voice. Which shapes hold a message is the bank's
+    advice data (``holds_message``).
+    """
+    if bank.advice is None or not any(chosen_by.values()):
+        return False
+    return any(chosen is None and found[index][2]
+               and bank.advice.holds_message(masked_text[found[index][0]:found[index][1]])
                for index, chosen in chosen_by.items())
 
 

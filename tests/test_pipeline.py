@@ -203,6 +203,34 @@ def test_a_discouraged_word_alone_does_not_hold_a_message_back():
     assert result.changed and result.output.endswith(" Our returns policy gives you 30 days.")
     assert [f.category for f in result.findings if f.suggestion is None] == ["discouraged"]
 
+# An order to the customer left in next to a rewrite reads as a second voice (advice.yaml `holds_message`).
+ORDERS_LEFT = {
+    "en": ("Unfortunately the red dress is out of stock.", "You must also send us your receipt."),
+    "is": ("Því miður er grái sófinn ekki til á lager.", "Þú verður að sækja pakkann sjálf, annars verður hann endursendur."),
+    "nb": ("Dessverre er den grå sofaen ikke på lager.", "Dere er nødt til å vise kvitteringen i butikken."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ORDERS_LEFT))
+def test_an_order_left_as_it_is_holds_its_message_back(lang):
+    first, order = ORDERS_LEFT[lang]
+    assert Rewriter(lang).rewrite(first).changed          # alone, the first sentence is rewritten
+    text = f"{first} {order}"
+    result = Rewriter(lang).rewrite(text)
+    assert result.output == text and not result.changed
+    assert result.trace[0].held_back
+    partial = Rewriter(lang, partial=True).rewrite(text)
+    assert partial.changed and partial.output.endswith(order)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Unfortunately the red dress is out of stock. You don't need to do anything else."),
+    ("is", "Því miður er grái sófinn ekki til á lager. Þú þarft ekki að gera neitt."),
+    ("nb", "Dessverre er den grå sofaen ikke på lager. Du må gjerne ta kontakt hvis du lurer på noe."),
+])
+def test_a_friendly_or_good_news_sentence_is_no_order(lang, text):
+    assert Rewriter(lang).rewrite(text).changed
+
 
 def test_a_kept_lead_opens_the_sentence_with_a_capital_after_a_dropped_softener():
     text = ("Valitettavasti luokanopettaja voi myöntää lomaa enintään kolmeksi päiväksi, "

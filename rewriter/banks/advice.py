@@ -25,6 +25,7 @@ class AdviceEntry:
     when: LazyRegex          # where this advice fits: a regex searched in the sentence
     says: str                # what to write instead, in the bank's language
     line: int | None
+    holds_message: bool = False   # left as it is, a sentence of this shape keeps its message as it is
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ class Advice:
             return None
         return next((e for e in self.entries if e.when.search(sentence)), None)
 
+    def holds_message(self, sentence: str) -> bool:
+        """Whether ``sentence``, left as it is, keeps its whole message as it is (an order to the customer).
+
+        Asked of every holding entry, not only the first that fits: "You must
+        reapply, since the form expired" is an order whichever shape comes first.
+        """
+        return any(e.holds_message and e.when.search(sentence) for e in self.entries)
+
 
 def load_advice(data: dict, lines: dict, shown: str) -> Advice:
     """Compile the checked YAML of an advice.yaml; a bad regex or an unknown example id raises BankError."""
@@ -60,7 +69,8 @@ def load_advice(data: dict, lines: dict, shown: str) -> Advice:
         except re.error as exc:
             raise BankError(shown, f"when is not a valid regex: {exc}", line=line_of(lines, at),
                             entry=raw["id"]) from None
-        entries.append(AdviceEntry(raw["id"], when, raw["says"].strip(), line_of(lines, at)))
+        entries.append(AdviceEntry(raw["id"], when, raw["says"].strip(), line_of(lines, at),
+                                   bool(raw.get("holds_message", False))))
     ids = [e.id for e in entries]
     for i, entry in enumerate(entries):
         if entry.id in ids[:i]:
