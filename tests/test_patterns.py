@@ -92,3 +92,35 @@ def test_an_optional_prefix_glued_to_a_word_keeps_the_space_before_it():
     regex = re.compile(compile_pattern("er [inn]betalt").regex, re.I)
     assert regex.search("beløpet er betalt") and regex.search("beløpet er innbetalt")
     assert not regex.search("beløpet erbetalt")
+
+
+def test_required_words_are_the_words_every_match_holds_whole():
+    from rewriter.banks.flips import _WORD_END, _WORD_START
+    from rewriter.banks.patterns import required_words
+
+    def words(body: str) -> set[str]:
+        return set(required_words(_WORD_START + "(?:" + body + ")" + _WORD_END))
+
+    assert words("kan ikke (?P<e>komme|ankomme)") == {"kan", "ikke"}
+    assert words("går ikke an") == {"går", "ikke", "an"}
+    # a word after an optional part or a choice is not known to stand whole
+    assert words("(?:^(?:dessverre)\\s+)?kan (?P<s>vi|jeg) ikke") == {"ikke"}
+    assert words("(?P<v>gjelder|tillater) ikke") == {"ikke"}
+    assert words("can(?:no|')t") == set()
+    assert words("Ekki ER hægt") == {"ekki", "er", "hægt"}          # looked up in lower case
+    assert required_words("kan ikke nå") == {"ikke"}     # no word-start or -end assertion: "skan", "nåde"
+    assert required_words("(unclosed") == frozenset()
+
+
+def test_the_flip_screen_never_hides_a_match():
+    import re
+    from rewriter.banks import load_bank
+    words_of = re.compile(r"\w+")
+    for lang in ("en", "fi", "is", "nb"):
+        flips = load_bank(lang).flips
+        for example in flips.examples:
+            text = example.input
+            tokens = set(words_of.findall(text.lower()))
+            for predicate in flips.predicates:
+                if predicate.neg.search(text):
+                    assert predicate.words <= tokens, (lang, text, predicate.neg.pattern)

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import BankError
 from .lazy_regex import LazyRegex
 from .model import Example
+from .patterns import required_words
 from .yamlsource import line_of
 from ..text.protect import POOL_LAST, SENTINEL_CLASS, SENTINEL_FIRST, kind_class
 
@@ -33,6 +34,7 @@ class Predicate:
     first: str | None        # the positive form when the predicate opens the sentence
     kind: str
     line: int | None
+    words: frozenset[str] = frozenset()   # `patterns.required_words` of neg: a clause without one cannot match
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ def load_flips(data: dict, lines: dict, shown: str) -> Flips:
             if unknown:
                 raise BankError(shown, f"{key} uses {sorted(unknown)}, which neg does not capture",
                                 line=line_of(lines, at), entry=f"predicates[{i}]")
-        predicates.append(Predicate(neg, p["pos"], p.get("first"), p.get("kind", "modal"), line_of(lines, at)))
+        predicates.append(Predicate(neg, p["pos"], p.get("first"), p.get("kind", "modal"), line_of(lines, at),
+                                    required_words(neg.pattern)))
     bounds = []
     for i, b in enumerate(data["bounds"]):
         at = ("bounds", i)

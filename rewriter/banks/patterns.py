@@ -329,3 +329,59 @@ def _width(items, slots: frozenset[int], _parser) -> int | None:
         else:
             return None
     return total
+
+
+def required_words(regex: str) -> frozenset[str]:
+    """Lower-case words every match of ``regex`` holds whole, as ``\\w+`` runs of the matched text.
+
+    A screen, as ``required`` is for rule patterns: a text whose ``\\w+``
+    words lack one of them cannot match. Only words the regex spells out
+    letter by letter, in its main sequence and set off on both sides (by a
+    space or other non-word literal, ``\\b``, or the word-boundary assertions
+    the regex starts or ends with) count; anything else (a choice, a class, a
+    repeat) ends the word in hand without counting it. Empty when the regex
+    cannot be read.
+    """
+    try:
+        from re import _parser  # noqa: PLC0415 - only while a bank is built
+        tree = _parser.parse(regex, re.IGNORECASE)
+    except Exception:  # noqa: BLE001 - no screen: the regex is always tried
+        return frozenset()
+    words: set[str] = set()
+    state = {"word": "", "left": False}
+
+    def boundary() -> None:
+        if state["word"] and state["left"]:
+            words.add(state["word"].lower())
+        state["word"], state["left"] = "", True
+
+    def unknown() -> None:
+        state["word"], state["left"] = "", False
+
+    def walk(items, top: bool) -> None:
+        c = _parser
+        last = len(items) - 1
+        for i, (op, av) in enumerate(items):
+            if op is c.LITERAL:
+                char = chr(av)
+                if char.isalnum() or char == "_":
+                    state["word"] += char
+                else:
+                    boundary()
+            elif op is c.AT:
+                if av in (c.AT_BOUNDARY, c.AT_BEGINNING, c.AT_BEGINNING_STRING, c.AT_END, c.AT_END_STRING):
+                    boundary()
+                else:
+                    unknown()
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                if top and i == 0:
+                    state["word"], state["left"] = "", True     # the word-start assertion a screen is built on
+                elif top and i == last:
+                    boundary()                                 # ... and the word-end one
+            elif op is c.SUBPATTERN:
+                walk(av[3], False)
+            else:
+                unknown()
+
+    walk(list(tree), True)
+    return frozenset(words)

@@ -25,6 +25,7 @@ from .templates import softened
 _END = re.compile(r"\s*([.!]*)\s*$")
 _BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]")
 _SPACES = re.compile(r"\s{2,}")
+_WORDS = re.compile(r"\w+")      # the words `Predicate.words` are looked up in
 # The longest subject a flip copies (words); a longer one is a clause of its own.
 MAX_SUBJECT_WORDS = 10
 OFFER = ("help",)
@@ -80,7 +81,8 @@ def covers(sentence: str, bank: Bank) -> bool:
 def flip_clause(body: str, flips: Flips, bank: Bank) -> Flip | None:
     """``body`` (one clause, no final stop, softeners gone) said positively, or None."""
     lang = bank.language
-    found = sorted(((m, p) for p in flips.predicates for m in p.neg.finditer(body)),
+    words = frozenset(_WORDS.findall(body.lower()))
+    found = sorted(((m, p) for p in flips.predicates if p.words <= words for m in p.neg.finditer(body)),
                    key=lambda mp: (mp[0].start(), mp[0].start() - mp[0].end()))
     if not found:
         return None
