@@ -1,3 +1,4 @@
+import pytest
 from rewriter import Rewriter
 from rewriter.banks import load_bank
 from rewriter.text.protect import mask
@@ -100,3 +101,22 @@ def test_a_contrast_in_each_of_two_sentences_is_no_stack():
     v = check("Alle plassene er tatt, men jeg sjekker gjerne andre avganger kl. 18.45. Bussen går, men senere.",
               "Bussen er fullbooket.", nb_bank)
     assert not any("twice in one sentence" in f for f in v.failures)
+
+
+def test_three_clauses_chained_with_comma_and_fail():
+    nb_bank = load_bank("nb")
+    v = check("Gruppen er full, og vi kan tidligst ta inn flere spillere til høsten, og jeg gir beskjed hvis noe endrer seg.",
+              "Gruppen er full, og vi kan ikke ta inn flere spillere før til høsten.", nb_bank)
+    assert "'og' twice in one sentence" in v.failures
+    # "..., og fordi ...": a subordinate clause after the comma is no third main clause
+    v = check("På grunn av pågangen, og fordi vi har færre ansatte, blir bestillingen sendt tidligst neste uke, "
+              "og jeg gir beskjed hvis noe endrer seg.", "Bestillingen blir ikke sendt før neste uke.", nb_bank)
+    assert not any("twice in one sentence" in f for f in v.failures)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("nb", "Gruppen for 2015-kullet er full, og vi kan ikke ta inn flere spillere før til høsten."),
+])
+def test_a_sentence_whose_only_rewrite_chains_three_clauses_stays(lang, text):
+    from rewriter.pipeline import Rewriter
+    assert Rewriter(lang).rewrite(text).output == text

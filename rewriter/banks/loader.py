@@ -195,7 +195,7 @@ def _load_language(path: Path, lang: str) -> Language:
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers",
                 "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings",
-                "contrastives", "inner_back_references"):
+                "contrastives", "chain_joiners", "inner_back_references"):
         try:
             compiled[key] = compile_phrase_list(data.get(key, []))
         except (PatternSyntaxError, re.error) as exc:
@@ -243,6 +243,7 @@ def _load_language(path: Path, lang: str) -> Language:
         slot_trailers=compiled["slot_trailers"],
         limiters=compiled["limiters"],
         contrastives=compiled["contrastives"],
+        chain_joiners=compiled["chain_joiners"],
         offer_markers=compiled["offer_markers"],
         verb_second=bool(data.get("verb_second", False)),
         back_references=compiled["back_references"],

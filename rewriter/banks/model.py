@@ -166,6 +166,7 @@ class Language:
     slot_trailers: LazyRegex | None = None   # "yet", "either": dropped from the end of a slot value
     limiters: LazyRegex | None = None        # "only", "vain": a rewrite of a limit keeps one
     contrastives: LazyRegex | None = None    # "but", "men": twice in one sentence of a rewrite is a stack
+    chain_joiners: LazyRegex | None = None   # ", and", ", og": twice in one sentence of a rewrite is a run-on
     offer_markers: LazyRegex | None = None   # an offer the input already makes: no second one
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before

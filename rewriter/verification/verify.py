@@ -92,10 +92,20 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
 
 
 def stacked_contrast(candidate: str, original: str, bank: Bank) -> str | None:
-    """The contrastive word ("but", "men") a sentence of the candidate holds twice, more often than the input does."""
-    contrastives = bank.language.contrastives
-    if contrastives is None:
-        return None
+    """A word a sentence of the candidate holds twice, more often than the input does: a contrast
+    ("but", "men": `contrastives`) or a clause chained on with a comma (", and", ", og": `chain_joiners`)."""
+    for words in (bank.language.contrastives, bank.language.chain_joiners):
+        if words is None:
+            continue
+        found = words.findall(candidate)
+        allowed = max(1, len(words.findall(original)))
+        if len(found) <= allowed:
+            continue        # most candidates: no sentence can hold more than the whole does
+        for start, end in sentences.split(candidate, bank.language.abbreviations, lambda char: False):
+            in_sentence = words.findall(candidate[start:end])
+            if len(in_sentence) > allowed:
+                return in_sentence[-1]
+    return None
     found = contrastives.findall(candidate)
     allowed = max(1, len(contrastives.findall(original)))
     if len(found) <= allowed:
