@@ -639,7 +639,7 @@ def rewrite(text: str, lang: str = "en", tone: str | None = None, **options) -> 
     """Rewrite negative customer-service text into positive text that offers an action.
 
     >>> rewrite("Unfortunately the red dress is out of stock.", lang="en").output  # doctest: +SKIP
-    "I can let you know as soon as we have the red dress back in stock, ..."
+    "We can let you know as soon as we have the red dress back in stock, ..."
     """
     return Rewriter(lang, tone, **options).rewrite(text)
 

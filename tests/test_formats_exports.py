@@ -76,7 +76,7 @@ def test_yaml_exports_change_only_their_reply_texts(name):
 def test_zammad_yaml_keeps_placeholders_and_block_style():
     polished = polish("z.yaml", text_of("zammad_text_modules.yaml"), "auto", REWRITER)
     out = polished.output
-    assert "  content: |-\n    <div>Hello #{ticket.customer.firstname},</div>\n    <div>I can let you know" in out
+    assert "  content: |-\n    <div>Hello #{ticket.customer.firstname},</div>\n    <div>We can let you know" in out
     assert "#{ticket.customer.firstname}" in yaml.safe_load(out)[0]["content"]
     counts = polished.summary()
     assert (counts["macros"], counts["rewritten"], counts["unchanged"]) == (4, 2, 2)
@@ -117,7 +117,7 @@ def test_semicolon_csv_with_multiline_cells_keeps_its_dialect():
     after = list(csv.reader(io.StringIO(polished.output, newline=""), delimiter=";"))
     assert len(before) == len(after) == 5 and all(len(r) == 7 for r in after)
     assert [r[:3] + r[4:] for r in before] == [r[:3] + r[4:] for r in after]
-    assert "\r\n<div>I can let you know" in after[1][3]             # the cell's own line breaks stay
+    assert "\r\n<div>We can let you know" in after[1][3]             # the cell's own line breaks stay
     assert polished.output.count("\r\n") == text.count("\r\n")
     assert polished.summary() == {"macros": 4, "rewritten": 1, "unchanged": 3, "needs review": 0, "no reply text": 0}
 

@@ -33,7 +33,7 @@ def test_unrewritable_sentence_is_kept_and_reported():
 def test_tone_picks_the_templates_of_that_tone():
     casual = rewrite("The red dress is out of stock.", lang="en", tone="casual").output
     formal = rewrite("The red dress is out of stock.", lang="en", tone="formal").output
-    assert casual != formal and formal.startswith("I would be happy to")
+    assert casual != formal and formal.startswith("We would be happy to")
 
 
 def test_actions_the_organisation_cannot_deliver_are_never_offered():
@@ -64,7 +64,7 @@ def test_sentence_initial_slot_is_lower_cased_but_names_are_not():
 
 def test_lead_in_is_kept_and_the_softener_dropped():
     out = rewrite("Hello {{name}}, unfortunately the lamp is sold out.", lang="en").output
-    assert out.startswith("Hello {{name}}, I can") and "unfortunately" not in out.lower()
+    assert out.startswith("Hello {{name}}, we can") and "unfortunately" not in out.lower()
 
 
 def test_unknown_language_and_tone_are_user_errors():
@@ -106,18 +106,18 @@ def test_full_reply_leaves_out_a_follow_up_the_organisation_cannot_give():
 def test_liquid_control_tags_frame_sentences_and_survive():
     text = "{% if x %}The red dress is sold out.{% endif %}"
     out = rewrite(text, lang="en").output
-    assert out.startswith("{% if x %}I ") and out.endswith("{% endif %}") and "sold out" not in out
+    assert out.startswith("{% if x %}We ") and out.endswith("{% endif %}") and "sold out" not in out
 
 
 def test_greeting_comma_survives_a_softener_between_commas():
     out = rewrite("Hello Anna, unfortunately, the red dress is sold out.", lang="en").output
-    assert out.startswith("Hello Anna, I ")
+    assert out.startswith("Hello Anna, we ")
 
 
 def test_full_reply_keeps_a_greeting_in_the_same_sentence_first():
     out = Rewriter("en", tone="casual", style="full", engines=("template",)).rewrite(
         "Hello {{name}}, the red dress is sold out.").output
-    assert out.startswith("Hello {{name}}, thanks for your interest") and ". I can" in out
+    assert out.startswith("Hello {{name}}, thanks for your interest") and ". We can" in out
 
 
 @pytest.mark.parametrize("lang, text", [("fi", "Harmaata sohvaa ei valitettavasti ole varastossa."),
@@ -132,9 +132,9 @@ def test_full_reply_exists_in_every_language_and_tone(lang, text):
 
 def test_a_neutral_reason_before_a_comma_stays_and_the_negative_clause_is_rewritten():
     out = rewrite("The lamp came in a big box, so the red dress is out of stock.", lang="en").output
-    assert out.startswith("The lamp came in a big box, so I ") and "out of stock" not in out
+    assert out.startswith("The lamp came in a big box, so we ") and "out of stock" not in out
     greeted = rewrite("Hi Ann, the lamp is sold out and we don't know when it will be back.", lang="en").output
-    assert greeted.startswith("Hi Ann, I ")
+    assert greeted.startswith("Hi Ann, we ")
 
 
 def test_a_template_candidate_with_a_word_form_the_dictionary_lacks_is_dropped(monkeypatch):
@@ -245,7 +245,7 @@ def test_a_letter_that_goes_on_after_its_greeting_comma_keeps_its_lower_case():
     result = Rewriter("fi").rewrite(text)
     assert result.changed and result.output.startswith("Hyvä vastaanottaja,\nasiakasmaksunne voidaan alentaa")
     english = Rewriter("en").rewrite("Hi Anna,\nunfortunately the red dress is out of stock.\nBest, Bo")
-    assert english.changed and english.output.startswith("Hi Anna,\nI can let you know")
+    assert english.changed and english.output.startswith("Hi Anna,\nwe can let you know")
 
 
 def test_the_offer_moves_to_a_later_sentence_when_the_first_can_only_state():

@@ -78,8 +78,8 @@ def test_a_model_rewrite_may_not_add_a_product_the_sentence_never_named():
     bank = load_bank("fi")
     sentence = "Tuote on loppunut varastosta."
     rules = [r for r, _, _ in match_rules(sentence, bank)]
-    invented = "voin ilmoittaa sinulle heti, kun tammipöytä on taas varastossa."
-    faithful = "voin ilmoittaa sinulle heti, kun tuote on taas varastossa."
+    invented = "voimme ilmoittaa sinulle heti, jos tammipöytä tulee taas saataville."
+    faithful = "voimme ilmoittaa sinulle heti, jos tuote tulee taas saataville."
     assert added_words(invented, sentence, rules, bank) == {"tammipöytä"}
     assert added_words(faithful, sentence, rules, bank) == set()
 
