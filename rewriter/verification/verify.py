@@ -81,7 +81,7 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
     if needs_action and not lang.actions.search(seen):
         verdict.failures.append("no action offered")
     verdict.failures += dropped_facts(candidate, original, bank)
-    stacked = stacked_contrast(seen, visible(original), bank)
+    stacked = stacked_conjunction(seen, visible(original), bank)
     if stacked:
         verdict.failures.append(f"{stacked!r} twice in one sentence")
     if check_language and len(seen.split()) >= MIN_WORDS_FOR_LANGID:
@@ -91,7 +91,7 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
     return verdict
 
 
-def stacked_contrast(candidate: str, original: str, bank: Bank) -> str | None:
+def stacked_conjunction(candidate: str, original: str, bank: Bank) -> str | None:
     """A word a sentence of the candidate holds twice, more often than the input does: a contrast
     ("but", "men": `contrastives`) or a clause chained on with a comma (", and", ", og": `chain_joiners`)."""
     for words in (bank.language.contrastives, bank.language.chain_joiners):
