@@ -33,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__
+from . import regex_programs
 from .model import Bank
 
 FORMAT = 3
@@ -88,16 +89,20 @@ def load_or_build(base: Path, lang: str, build: Callable[[], Bank]) -> Bank:
     if os.environ.get("REWRITER_NO_CACHE") or folder is None:
         return build()
     # One file per bank folder and language; the fingerprint inside decides.
-    path = folder / f"bank-{lang}-{zlib.crc32(str(base.resolve()).encode()):08x}.cache"
+    tag = f"{lang}-{zlib.crc32(str(base.resolve()).encode()):08x}"
+    path = folder / f"bank-{tag}.cache"
     current = fingerprint(base, lang)
     key = _read_key(folder)
+    bank = _load(path, key, current) if key is not None else None
+    if bank is not None:
+        bank.root = str(base)
+    else:
+        bank = build()
+        _store(folder, path, current, bank)
+        key = _read_key(folder)
     if key is not None:
-        bank = _load(path, key, current)
-        if bank is not None:
-            bank.root = str(base)
-            return bank
-    bank = build()
-    _store(folder, path, current, bank)
+        # The regexes this bank's runs compile are kept next to it, signed with the same key.
+        regex_programs.attach(folder / f"programs-{tag}.cache", key)
     return bank
 
 

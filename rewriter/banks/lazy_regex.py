@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import regex_programs
+
 
 class LazyRegex:
     __slots__ = ("pattern", "flags", "_compiled")
@@ -28,7 +30,7 @@ class LazyRegex:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = regex_programs.compile(self.pattern, self.flags)
         return self._compiled
 
     def search(self, text: str, *args) -> re.Match[str] | None:

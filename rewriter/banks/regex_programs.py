@@ -1,0 +1,178 @@
+"""Compiled regex programs kept between runs, so a command does not compile its banks' regexes again.
+
+A run touches a few hundred of the banks' regexes, and compiling them (parsing
+the pattern and generating the matcher's program) costs 25-40 ms of a
+one-sentence command and about 7 % of a 10,000-line run. The program CPython
+builds for a pattern is a pure function of the pattern, its flags and the
+interpreter, so it is kept: next to the bank cache (`bank_cache`), one file
+per bank, holding the programs that bank's runs compiled, signed with the same
+per-user key and read back by an unpickler that builds nothing but plain
+containers. ``_sre.compile`` checks every program it is given, so a program
+that is not one never runs.
+
+Only CPython with the ``re`` internals of 3.11-3.13 is served from the files;
+elsewhere, and whenever anything here fails, a pattern is compiled by
+``re.compile`` as usual. ``REWRITER_NO_CACHE=1`` turns the files off as it
+does the bank cache.
+"""
+from __future__ import annotations
+
+import atexit
+import hashlib
+import hmac
+import io
+import os
+import pickle
+import re
+import sys
+from pathlib import Path
+
+try:  # the interpreter's own regex compiler; absent or different elsewhere
+    import _sre
+    from re import _compiler as _re_compiler
+    from re import _parser as _re_parser
+    _AVAILABLE = sys.implementation.name == "cpython" and hasattr(_sre, "compile") and hasattr(_re_compiler, "_code")
+except ImportError:  # pragma: no cover - not CPython
+    _AVAILABLE = False
+
+# Programs depend on the interpreter build and the engine's format: both are in the header.
+_HEADER = b"rewriter-regex-programs\x00" + repr(
+    (1, sys.version, getattr(_sre, "MAGIC", None) if _AVAILABLE else None,
+     getattr(_sre, "CODESIZE", None) if _AVAILABLE else None)).encode()
+_MAC = hashlib.sha256().digest_size
+# A file that grew past this many programs (banks edited many times) starts afresh.
+MAX_PROGRAMS = 20_000
+
+Program = tuple  # (flags, code, groups, groupindex, indexgroup)
+
+_programs: dict[tuple[str, int], Program] = {}
+_stores: dict[Path, "_Store"] = {}
+_current: "_Store | None" = None
+_registered: list[bool] = []
+
+
+class _Store:
+    """One bank's file: the programs read from it, and those this process added."""
+
+    def __init__(self, path: Path, key: bytes):
+        self.path = path
+        self.key = key
+        self.added: dict[tuple[str, int], Program] = {}
+
+
+def attach(path: Path, key: bytes) -> None:
+    """Serve programs from ``path`` and keep those compiled from now on there (called once a bank is loaded)."""
+    global _current
+    if not _AVAILABLE or os.environ.get("REWRITER_NO_CACHE"):
+        return
+    store = _stores.get(path)
+    if store is None:
+        store = _stores[path] = _Store(path, key)
+        _programs.update(_read(path, key))
+        if not _registered:
+            atexit.register(save)
+            _registered.append(True)
+    _current = store
+
+
+def reset() -> None:
+    """Forget the programs in memory and the files attached, without saving (a fresh start, as in a new process)."""
+    global _current
+    _programs.clear()
+    _stores.clear()
+    _current = None
+
+
+def kept(pattern: str, flags: int = 0) -> bool:
+    """Whether a program for this pattern is at hand, so compiling it costs no parse."""
+    return (pattern, int(flags)) in _programs
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - the name says what it does
+    """``re.compile(pattern, flags)``, from a kept program when there is one."""
+    flags = int(flags)
+    if _current is None or isinstance(pattern, bytes):
+        return re.compile(pattern, flags)
+    key = (pattern, flags)
+    program = _programs.get(key)
+    if program is not None:
+        try:
+            return _sre.compile(pattern, *program)
+        except Exception:  # noqa: BLE001 - a program this interpreter refuses is compiled again
+            del _programs[key]
+    try:
+        program = _program(pattern, flags)
+        compiled = _sre.compile(pattern, *program)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - internals that differ: the public way
+        return re.compile(pattern, flags)
+    _programs[key] = program
+    _current.added[key] = program
+    return compiled
+
+
+def _program(pattern: str, flags: int) -> Program:
+    """What ``re._compiler.compile`` hands to ``_sre.compile``, in plain types."""
+    parsed = _re_parser.parse(pattern, flags)
+    code = [int(op) for op in _re_compiler._code(parsed, flags)]
+    state = parsed.state
+    groupindex = dict(state.groupdict)
+    indexgroup: list[str | None] = [None] * state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (flags | state.flags, code, state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def save() -> None:
+    """Write the programs this process added, merged with what the files hold now (at exit)."""
+    for store in _stores.values():
+        if not store.added:
+            continue
+        merged = _read(store.path, store.key)
+        if len(merged) + len(store.added) > MAX_PROGRAMS:
+            merged = {}
+        merged.update(store.added)
+        _write(store.path, store.key, merged)
+        store.added = {}
+
+
+def _read(path: Path, key: bytes) -> dict[tuple[str, int], Program]:
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return {}
+    head = len(_HEADER)
+    if not blob.startswith(_HEADER) or len(blob) < head + _MAC:
+        return {}                                   # another interpreter's, or not ours
+    mac, body = blob[head:head + _MAC], blob[head + _MAC:]
+    if not hmac.compare_digest(mac, hmac.new(key, _HEADER + body, hashlib.sha256).digest()):
+        return {}
+    try:
+        found = _PlainUnpickler(io.BytesIO(body)).load()
+    except Exception:  # noqa: BLE001 - unreadable: start afresh
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _write(path: Path, key: bytes, programs: dict[tuple[str, int], Program]) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        body = pickle.dumps(programs, protocol=pickle.HIGHEST_PROTOCOL)
+        mac = hmac.new(key, _HEADER + body, hashlib.sha256).digest()
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_HEADER + mac + body)
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - a file that cannot be written is skipped
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Programs are dicts, tuples, lists, strings and ints: any class at all is refused."""
+
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"a regex program file never refers to {module}.{name}")
