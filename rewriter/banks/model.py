@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from . import regex_programs
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
 from .patterns import CompiledPattern, join_alternatives, literal_width, phrase_alternatives
@@ -76,7 +77,7 @@ class Matcher:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = re.compile(self._source, re.IGNORECASE)
+            self._regex = regex_programs.compile(self._source, re.IGNORECASE)
         return self._regex
 
     def match(self, view: str) -> re.Match[str] | None:
@@ -231,7 +232,8 @@ class Bank:
     advice: Advice | None = None           # advice for sentences left as they are (advice.yaml), see banks.advice
     lexicon: Lexicon = field(default_factory=Lexicon)
     trigger: Trigger = field(init=False, repr=False)
-    _matchers_by_word: dict[str, list[tuple[int, int]]] = field(init=False, repr=False)   # word -> (rule, pattern)
+    _matchers_by_word: dict[str, tuple[int, ...]] = field(init=False, repr=False)  # word -> rows of _matcher_table
+    _matcher_table: list[tuple[int, Rule, Matcher]] = field(init=False, repr=False)  # (rule order, rule, matcher)
     _avoid_by_word: dict[str, list[int]] = field(init=False, repr=False)                   # word -> avoid entry
     match_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)      # stages.templates.match_rules
     findings_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)   # detection.detector
@@ -252,12 +254,14 @@ class Bank:
                                 SOFTENER: lang.softener_phrases, AVOID: [p for a in self.avoid for p in a.phrases],
                                 STATUS: lang.status_phrases},
                                common)
-        self._matchers_by_word = {}
+        # Every pattern in bank order, numbered, so a sentence's candidates sort as plain ints.
+        self._matcher_table = [(order, rule, m) for order, rule in enumerate(self.rules) for m in rule.matchers]
+        by_word: dict[str, list[int]] = {}
         frequent = self._pattern_word_counts(common)
-        for order, rule in enumerate(self.rules):
-            for position, m in enumerate(rule.matchers):
-                for word in rarest_keys(m.pattern.required, m.pattern.required_any, frequent):
-                    self._matchers_by_word.setdefault(word, []).append((order, position))
+        for row, (_, _, m) in enumerate(self._matcher_table):
+            for word in rarest_keys(m.pattern.required, m.pattern.required_any, frequent):
+                by_word.setdefault(word, []).append(row)
+        self._matchers_by_word = {word: tuple(rows) for word, rows in by_word.items()}
         self._marker_parts = {kind: self._reducible(full, listed) for kind, (full, listed) in self._marker_lists().items()}
         self._avoid_by_word = {}
         for order, entry in enumerate(self.avoid):
@@ -368,10 +372,9 @@ class Bank:
             if filed is not None:
                 hits.update(filed)
         out: list[tuple[int, Rule, list[Matcher]]] = []
-        rules = self.rules
-        for order, position in sorted(hits):
-            rule = rules[order]
-            matcher = rule.matchers[position]
+        table = self._matcher_table
+        for row in sorted(hits):
+            order, rule, matcher = table[row]
             # `tokens.may_match`, written out: this runs for dozens of patterns per sentence.
             if not matcher.required <= tokens:
                 continue      # another of its words is missing
