@@ -82,7 +82,8 @@ class Matcher:
 
     def match(self, view: str) -> re.Match[str] | None:
         """Match the clause (``Bank.candidate_rules`` has checked its words first)."""
-        return self.regex.match(view)
+        regex = self._regex
+        return (regex if regex is not None else self.regex).match(view)
 
 
 
@@ -194,12 +195,12 @@ class SlotType:
 
     def accepts(self, value: str) -> bool:
         if self.reject_start is not None:
-            m = self.reject_start.search(value)
+            m = self.reject_start.compiled.search(value)
             if m and not value[:m.start()].strip():
                 return False
-        if self.reject is not None and self.reject.search(value):
+        if self.reject is not None and self.reject.compiled.search(value):
             return False
-        return self.require is None or self.require.search(value) is not None
+        return self.require is None or self.require.compiled.search(value) is not None
 
 
 class Memo(dict):

@@ -122,5 +122,5 @@ class Trigger:
                 present = present | self._owners[m.group(1)]
         for at in sorted(present):
             _, regex, kind, number = self.fallback[at]
-            if regex.search(text):
+            if regex.compiled.search(text):
                 yield kind, number
