@@ -1,6 +1,7 @@
 import pytest
 from rewriter import Rewriter
 from rewriter.banks import load_bank
+from rewriter.detection.detector import find_in_sentence
 from rewriter.text.protect import mask
 from rewriter.verification import verify
 
@@ -120,3 +121,33 @@ def test_three_clauses_chained_with_comma_and_fail():
 def test_a_sentence_whose_only_rewrite_chains_three_clauses_stays(lang, text):
     from rewriter.pipeline import Rewriter
     assert Rewriter(lang).rewrite(text).output == text
+
+
+def _with_avoid(scratch_root, entry: str):
+    path = scratch_root / "en" / "avoid.yaml"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + entry, encoding="utf-8")
+    return load_bank("en", str(scratch_root))
+
+
+_RAW_AVOID = '''
+  - id: regex_wall
+    phrases:
+      - "re:\\\\bfizzled\\\\b(?![^.!?]*\\\\bbut we\\\\b)"
+    message: "Says it fizzled; say what happens next."
+    severity: suggestion
+'''
+
+
+def test_a_raw_regex_avoid_phrase_is_checked_in_rewrites_and_found_in_text(scratch_root):
+    bank = _with_avoid(scratch_root, _RAW_AVOID)
+    v = check("The upload fizzled, and I can help you send it again.", "The upload failed.", bank)
+    assert any("avoid-phrase 'fizzled'" in f for f in v.failures)
+    assert check("The upload fizzled, but we can help you send it again.", "The upload failed.", bank).ok
+    found = find_in_sentence("The upload fizzled.", bank)
+    assert [f.rule for f in found if f.category == "avoid"] == ["avoid.regex_wall"]
+
+
+def test_an_avoid_phrase_marked_verify_false_only_finds(scratch_root):
+    bank = _with_avoid(scratch_root, _RAW_AVOID + "    verify: false\n")
+    assert check("The upload fizzled, and I can help you send it again.", "The upload failed.", bank).ok
+    assert "avoid.regex_wall" in [f.rule for f in find_in_sentence("The upload fizzled.", bank)]

@@ -23,7 +23,7 @@ from .advice import advice_file, load_advice
 from .flips import flips_file, load_flips
 from .lazy_regex import LazyRegex
 from .lexicon import Entry, Lexicon
-from .patterns import PatternSyntaxError, compile_pattern, compile_phrase_list
+from .patterns import PatternSyntaxError, compile_pattern, compile_phrase, compile_phrase_list
 from .yamlsource import line_of, load_yaml
 from ..text.protect import kind_class
 
@@ -359,7 +359,7 @@ def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:
     for i, raw in enumerate(data["avoid"]):
         at = ("avoid", i)
         try:
-            patterns = [compile_pattern(p) for p in raw["phrases"]]
+            patterns = [compile_phrase(p) for p in raw["phrases"]]
             if any(p.slots for p in patterns):
                 raise PatternSyntaxError("avoid-phrases take no slots")
             regex = compile_phrase_list(raw["phrases"])
@@ -371,7 +371,7 @@ def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:
                             entry=f"avoid {raw['id']}")
         entries.append(AvoidEntry(raw["id"], patterns, regex, tuple(raw["phrases"]), replacement, raw["message"], raw.get("severity", "error"),
                                   _examples(raw.get("examples", []), path, lines, at + ("examples",)),
-                                  f"{display_path(path)}:{line_of(lines, at)}"))
+                                  f"{display_path(path)}:{line_of(lines, at)}", raw.get("verify", True)))
     return entries
 
 

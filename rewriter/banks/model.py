@@ -128,6 +128,7 @@ class AvoidEntry:
     severity: str
     examples: list[Example]
     source: str
+    verify: bool = True      # False: detection only; a rewrite may say it (avoid.yaml `verify`)
 
 
 @dataclass

@@ -225,6 +225,13 @@ def template_slots(text: str) -> list[str]:
     return re.findall(r"\{([a-z][a-z0-9_]*)\}", text)
 
 
+def compile_phrase(phrase: str) -> CompiledPattern:
+    """One phrase of a list: a bank pattern, or a raw regex after 're:' (which names no words to screen by)."""
+    if phrase.startswith("re:"):
+        return CompiledPattern(phrase, "(?:" + _from_word_start(phrase[3:]) + ")", ())
+    return compile_pattern(phrase)
+
+
 def compile_phrase_list(phrases: list[str]) -> LazyRegex | None:
     """One case-insensitive regex for a list of phrases ('re:' entries are raw regexes).
 
