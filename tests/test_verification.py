@@ -151,3 +151,8 @@ def test_an_avoid_phrase_marked_verify_false_only_finds(scratch_root):
     bank = _with_avoid(scratch_root, _RAW_AVOID + "    verify: false\n")
     assert check("The upload fizzled, and I can help you send it again.", "The upload failed.", bank).ok
     assert "avoid.regex_wall" in [f.rule for f in find_in_sentence("The upload fizzled.", bank)]
+
+
+def test_the_input_again_with_another_capital_is_no_rewrite(en_bank):
+    v = check("The course is fully booked.", "the course is fully booked.", en_bank)
+    assert "says what the input says" in v.failures

@@ -80,6 +80,8 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
         verdict.failures.append(f"protected text lost: {', '.join(repr(unmask(s)) for s in sorted(missing))}")
     if invented:
         verdict.failures.append("protected text from elsewhere in the message moved into this sentence")
+    if candidate != original and " ".join(candidate.split()).casefold() == " ".join(original.split()).casefold():
+        verdict.failures.append("says what the input says")     # a case change is no rewrite
     if needs_action and not lang.actions.search(seen):
         verdict.failures.append("no action offered")
     verdict.failures += dropped_facts(candidate, original, bank)
@@ -107,13 +109,4 @@ def stacked_conjunction(candidate: str, original: str, bank: Bank) -> str | None
             in_sentence = words.findall(candidate[start:end])
             if len(in_sentence) > allowed:
                 return in_sentence[-1]
-    return None
-    found = contrastives.findall(candidate)
-    allowed = max(1, len(contrastives.findall(original)))
-    if len(found) <= allowed:
-        return None         # most candidates: no sentence can hold more than the whole does
-    for start, end in sentences.split(candidate, bank.language.abbreviations, lambda char: False):
-        in_sentence = contrastives.findall(candidate[start:end])
-        if len(in_sentence) > allowed:
-            return in_sentence[-1]
     return None
