@@ -83,7 +83,7 @@ def test_a_signed_file_that_names_a_class_is_refused(scratch_root, fresh):
     regex_programs.save()
     path = fresh / "programs-crafted.cache"
     key = (fresh / "key").read_bytes()
-    body = pickle.dumps({("x", 0): re.compile("x")})        # pickles a call to re._compile
+    body = regex_programs._bank_tag(b"") + pickle.dumps({("x", 0): re.compile("x")})   # pickles a call to re._compile
     head = regex_programs._HEADER
     path.write_bytes(head + hmac.new(key, head + body, hashlib.sha256).digest() + body)
     assert regex_programs._read(path, key) == {}
@@ -101,3 +101,14 @@ def test_a_bad_pattern_raises_re_error(scratch_root, fresh):
     _load(scratch_root)
     with pytest.raises(re.error):
         regex_programs.compile("a(b")
+
+
+def test_an_edited_bank_starts_its_programs_afresh(scratch_root, fresh):
+    _load(scratch_root)
+    regex_programs.compile(r"old(?P<x>pattern)")
+    regex_programs.save()
+    situation = next((scratch_root / "en" / "situations").glob("*.yaml"))
+    situation.write_text(situation.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    regex_programs.reset()
+    _load(scratch_root)                         # the bank is built again: its fingerprint changed
+    assert not regex_programs.kept(r"old(?P<x>pattern)")

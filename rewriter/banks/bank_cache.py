@@ -102,7 +102,7 @@ def load_or_build(base: Path, lang: str, build: Callable[[], Bank]) -> Bank:
         key = _read_key(folder)
     if key is not None:
         # The regexes this bank's runs compile are kept next to it, signed with the same key.
-        regex_programs.attach(folder / f"programs-{tag}.cache", key)
+        regex_programs.attach(folder / f"programs-{tag}.cache", key, current)
     return bank
 
 

@@ -40,6 +40,7 @@ _HEADER = b"rewriter-regex-programs\x00" + repr(
     (1, sys.version, getattr(_sre, "MAGIC", None) if _AVAILABLE else None,
      getattr(_sre, "CODESIZE", None) if _AVAILABLE else None)).encode()
 _MAC = hashlib.sha256().digest_size
+_BANK = 16                  # bytes of the bank's fingerprint a file is tagged with
 # A file that grew past this many programs (banks edited many times) starts afresh.
 MAX_PROGRAMS = 20_000
 
@@ -54,21 +55,27 @@ _registered: list[bool] = []
 class _Store:
     """One bank's file: the programs read from it, and those this process added."""
 
-    def __init__(self, path: Path, key: bytes):
+    def __init__(self, path: Path, key: bytes, bank: bytes):
         self.path = path
         self.key = key
+        self.bank = bank
         self.added: dict[tuple[str, int], Program] = {}
 
 
-def attach(path: Path, key: bytes) -> None:
-    """Serve programs from ``path`` and keep those compiled from now on there (called once a bank is loaded)."""
+def attach(path: Path, key: bytes, bank: bytes = b"") -> None:
+    """Serve programs from ``path`` and keep those compiled from now on there (called once a bank is loaded).
+
+    ``bank``: the fingerprint of the bank as loaded. A file written for
+    another state of the bank is started afresh, so it holds the programs of
+    today's patterns only and does not grow with every edit.
+    """
     global _current
     if not _AVAILABLE or os.environ.get("REWRITER_NO_CACHE"):
         return
     store = _stores.get(path)
     if store is None:
-        store = _stores[path] = _Store(path, key)
-        _programs.update(_read(path, key))
+        store = _stores[path] = _Store(path, key, bank)
+        _programs.update(_read(path, key, bank))
         if not _registered:
             atexit.register(save)
             _registered.append(True)
@@ -129,36 +136,42 @@ def save() -> None:
     for store in _stores.values():
         if not store.added:
             continue
-        merged = _read(store.path, store.key)
+        merged = _read(store.path, store.key, store.bank)
         if len(merged) + len(store.added) > MAX_PROGRAMS:
             merged = {}
         merged.update(store.added)
-        _write(store.path, store.key, merged)
+        _write(store.path, store.key, store.bank, merged)
         store.added = {}
 
 
-def _read(path: Path, key: bytes) -> dict[tuple[str, int], Program]:
+def _read(path: Path, key: bytes, bank: bytes = b"") -> dict[tuple[str, int], Program]:
     try:
         blob = path.read_bytes()
     except OSError:
         return {}
     head = len(_HEADER)
-    if not blob.startswith(_HEADER) or len(blob) < head + _MAC:
+    if not blob.startswith(_HEADER) or len(blob) < head + _MAC + _BANK:
         return {}                                   # another interpreter's, or not ours
     mac, body = blob[head:head + _MAC], blob[head + _MAC:]
+    if body[:_BANK] != _bank_tag(bank):
+        return {}                                   # written for another state of the bank
     if not hmac.compare_digest(mac, hmac.new(key, _HEADER + body, hashlib.sha256).digest()):
         return {}
     try:
-        found = _PlainUnpickler(io.BytesIO(body)).load()
+        found = _PlainUnpickler(io.BytesIO(body[_BANK:])).load()
     except Exception:  # noqa: BLE001 - unreadable: start afresh
         return {}
     return found if isinstance(found, dict) else {}
 
 
-def _write(path: Path, key: bytes, programs: dict[tuple[str, int], Program]) -> None:
+def _bank_tag(bank: bytes) -> bytes:
+    return hashlib.blake2b(bank, digest_size=_BANK).digest()
+
+
+def _write(path: Path, key: bytes, bank: bytes, programs: dict[tuple[str, int], Program]) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        body = pickle.dumps(programs, protocol=pickle.HIGHEST_PROTOCOL)
+        body = _bank_tag(bank) + pickle.dumps(programs, protocol=pickle.HIGHEST_PROTOCOL)
         mac = hmac.new(key, _HEADER + body, hashlib.sha256).digest()
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
         with os.fdopen(fd, "wb") as handle:
