@@ -216,13 +216,18 @@ def is_sentinel(char: str) -> bool:
     return SENTINEL_FIRST <= ord(char) <= SENTINEL_LAST
 
 
+_ANY_SENTINEL = re.compile(f"[{SENTINEL_CLASS}]")
+
+
 def sentinels(text: str) -> list[str]:
-    return re.findall(f"[{SENTINEL_CLASS}]", text)
+    return _ANY_SENTINEL.findall(text)
 
 
 def visible(text: str) -> str:
     """Masked text as a reader sees it: sentinels dropped, spaces tidied."""
-    return re.sub(r"\s+", " ", re.sub(f"[{SENTINEL_CLASS}]", " ", text)).strip()
+    if _ANY_SENTINEL.search(text) is None:
+        return " ".join(text.split())       # most sentences: no sentinel to drop
+    return " ".join(_ANY_SENTINEL.sub(" ", text).split())
 
 
 def find_protected(text: str, not_names: frozenset[str] = frozenset(),
