@@ -17,6 +17,7 @@ does the bank cache.
 """
 from __future__ import annotations
 
+import array
 import atexit
 import hashlib
 import hmac
@@ -44,12 +45,33 @@ _BANK = 16                  # bytes of the bank's fingerprint a file is tagged w
 # A file that grew past this many programs (banks edited many times) starts afresh.
 MAX_PROGRAMS = 20_000
 
-Program = tuple  # (flags, code, groups, groupindex, indexgroup)
+Program = tuple  # (flags, code, groups, groupindex, indexgroup): what _sre.compile takes after the pattern
+# A program is kept packed (its code as machine words) under a digest of its
+# pattern and flags: a file of a few thousand long patterns then loads in a
+# millisecond or two, and only the programs a run needs are unpacked.
+_CODE_TYPE = next((t for t in "IL" if _AVAILABLE and array.array(t).itemsize == _sre.CODESIZE), None)
 
-_programs: dict[tuple[str, int], Program] = {}
+_programs: dict[bytes, bytes] = {}
 _stores: dict[Path, "_Store"] = {}
 _current: "_Store | None" = None
 _registered: list[bool] = []
+
+
+def _key(pattern: str, flags: int) -> bytes:
+    return hashlib.blake2b(f"{flags}\x00{pattern}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _pack(program: Program) -> bytes:
+    flags, code, groups, groupindex, indexgroup = program
+    return pickle.dumps((flags, array.array(_CODE_TYPE, code).tobytes(), groups, groupindex, indexgroup),
+                        protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack(packed: bytes) -> Program:
+    flags, words, groups, groupindex, indexgroup = _PlainUnpickler(io.BytesIO(packed)).load()
+    code = array.array(_CODE_TYPE)
+    code.frombytes(words)
+    return flags, code.tolist(), groups, groupindex, indexgroup
 
 
 class _Store:
@@ -59,7 +81,7 @@ class _Store:
         self.path = path
         self.key = key
         self.bank = bank
-        self.added: dict[tuple[str, int], Program] = {}
+        self.added: dict[bytes, bytes] = {}
 
 
 def attach(path: Path, key: bytes, bank: bytes = b"") -> None:
@@ -70,7 +92,7 @@ def attach(path: Path, key: bytes, bank: bytes = b"") -> None:
     today's patterns only and does not grow with every edit.
     """
     global _current
-    if not _AVAILABLE or os.environ.get("REWRITER_NO_CACHE"):
+    if not _AVAILABLE or _CODE_TYPE is None or os.environ.get("REWRITER_NO_CACHE"):
         return
     store = _stores.get(path)
     if store is None:
@@ -92,7 +114,7 @@ def reset() -> None:
 
 def kept(pattern: str, flags: int = 0) -> bool:
     """Whether a program for this pattern is at hand, so compiling it costs no parse."""
-    return (pattern, int(flags)) in _programs
+    return _key(pattern, int(flags)) in _programs
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - the name says what it does
@@ -100,22 +122,23 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - th
     flags = int(flags)
     if _current is None or isinstance(pattern, bytes):
         return re.compile(pattern, flags)
-    key = (pattern, flags)
-    program = _programs.get(key)
-    if program is not None:
+    key = _key(pattern, flags)
+    packed = _programs.get(key)
+    if packed is not None:
         try:
-            return _sre.compile(pattern, *program)
+            return _sre.compile(pattern, *_unpack(packed))
         except Exception:  # noqa: BLE001 - a program this interpreter refuses is compiled again
             del _programs[key]
     try:
         program = _program(pattern, flags)
         compiled = _sre.compile(pattern, *program)
+        packed = _pack(program)
     except re.error:
         raise
     except Exception:  # noqa: BLE001 - internals that differ: the public way
         return re.compile(pattern, flags)
-    _programs[key] = program
-    _current.added[key] = program
+    _programs[key] = packed
+    _current.added[key] = packed
     return compiled
 
 
@@ -144,7 +167,7 @@ def save() -> None:
         store.added = {}
 
 
-def _read(path: Path, key: bytes, bank: bytes = b"") -> dict[tuple[str, int], Program]:
+def _read(path: Path, key: bytes, bank: bytes = b"") -> dict[bytes, bytes]:
     try:
         blob = path.read_bytes()
     except OSError:
@@ -161,14 +184,16 @@ def _read(path: Path, key: bytes, bank: bytes = b"") -> dict[tuple[str, int], Pr
         found = _PlainUnpickler(io.BytesIO(body[_BANK:])).load()
     except Exception:  # noqa: BLE001 - unreadable: start afresh
         return {}
-    return found if isinstance(found, dict) else {}
+    if not isinstance(found, dict) or not all(type(k) is bytes and type(v) is bytes for k, v in found.items()):
+        return {}
+    return found
 
 
 def _bank_tag(bank: bytes) -> bytes:
     return hashlib.blake2b(bank, digest_size=_BANK).digest()
 
 
-def _write(path: Path, key: bytes, bank: bytes, programs: dict[tuple[str, int], Program]) -> None:
+def _write(path: Path, key: bytes, bank: bytes, programs: dict[bytes, bytes]) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         body = _bank_tag(bank) + pickle.dumps(programs, protocol=pickle.HIGHEST_PROTOCOL)
@@ -185,7 +210,7 @@ def _write(path: Path, key: bytes, bank: bytes, programs: dict[tuple[str, int], 
 
 
 class _PlainUnpickler(pickle.Unpickler):
-    """Programs are dicts, tuples, lists, strings and ints: any class at all is refused."""
+    """Programs are dicts, tuples, bytes, strings and ints: any class at all is refused."""
 
     def find_class(self, module: str, name: str):
         raise pickle.UnpicklingError(f"a regex program file never refers to {module}.{name}")
