@@ -173,7 +173,7 @@ class Rewriter:
         # The mask language ID made serves, unless a word this language never
         # takes for a name ("Te", "I") or a title ("Dr. Patel") needs masking differently.
         if masked is None or _masks_differently(text, bank):
-            masked = mask(text, bank.language.unmasked, bank.language.titles)
+            masked = _mask_for(text, bank)
         computed = self._computed(bank.language.locale) if rewrite else {}
         findings: list[Finding] = []
         edits: list[Edit] = []
@@ -295,7 +295,7 @@ class Rewriter:
             if not bank.may_have_findings(text):
                 continue
             if masked is None or _masks_differently(text, bank):
-                masked = mask(text, bank.language.unmasked, bank.language.titles)
+                masked = _mask_for(text, bank)
             spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
             found = [(start, end, find_in_sentence(masked.text[start:end], bank)) for start, end in spans]
             plan = self.plan_for(masked.text, bank, _without_findings(masked.text, found))
@@ -518,9 +518,22 @@ def _tidied(candidate: Candidate, masked: Masked) -> Candidate:
     return replace(candidate, text="".join(out))
 
 
-def _masks_differently(text: str, bank: Bank) -> bool:
-    """Whether the language's own mask differs from the one language ID made: a not-name ("Te", "I", "Unfortunately") or a title ("Dr.")."""
+def _mask_for(text: str, bank: Bank) -> Masked:
+    """The text masked with the language's own knowledge: not-names, titles, greetings."""
     language = bank.language
+    greetings = language.greetings.compiled if language.greetings is not None else None
+    return mask(text, language.unmasked, language.titles, greetings)
+
+
+def _masks_differently(text: str, bank: Bank) -> bool:
+    """Whether the language's own mask may differ from the one language ID made.
+
+    A not-name ("Te", "I", "Unfortunately"), a title ("Dr.") or a greeting
+    ("Hi Tom, Hearing aids ...") is masked by what the language knows.
+    """
+    language = bank.language
+    if language.greetings is not None and "," in text and language.greetings.search(text):
+        return True
     return any(w in language.unmasked or (w[-1:] == "." and w[:-1].lower() in language.titles) for w in text.split())
 
 

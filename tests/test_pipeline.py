@@ -303,3 +303,10 @@ def test_a_question_is_never_answered_with_a_statement(lang, question, statement
     result = Rewriter(lang).rewrite(question)
     assert result.output == question
     assert result.findings
+
+
+def test_a_capital_after_a_one_line_greeting_is_no_name():
+    out = rewrite("Hi Tom, Hearing aid batteries are not covered by your plan.", lang="en").output
+    assert out.startswith("Hi Tom, ") and "hearing aid batteries" in out
+    out = rewrite("Hei Matti, Sohva on loppunut varastosta.", lang="fi").output
+    assert out.startswith("Hei Matti, sohva ")

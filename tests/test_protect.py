@@ -1,4 +1,4 @@
-from rewriter.text.protect import mask, visible
+from rewriter.text.protect import find_protected, mask, visible
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -68,3 +68,16 @@ def test_a_date_slot_refuses_a_clock_time():
     from rewriter.pipeline import Rewriter
     out = Rewriter("en").rewrite("The engineer can't visit before 08:00 on Monday.").output
     assert "on 08:00" not in out
+
+
+def test_a_word_after_a_greeting_is_read_as_a_sentence_start():
+    import re as _re
+
+    greetings = _re.compile(r"(?i)(?:hi|hello|dear)\b")
+    text = "Hi {name}, Hearing aid batteries are not covered. Ask Anna about Polaris."
+    names = [p.value for p in find_protected(text, greetings=greetings) if p.kind == "name"]
+    assert "Hearing" not in names and "Anna" in names and "Polaris" in names
+    assert "Hearing" in [p.value for p in find_protected(text) if p.kind == "name"]   # without the greetings
+    # a longer lead before the comma is no greeting: the capital there marks a name
+    text = "Hi, we spoke to the whole team at the depot yesterday, Hearing said no."
+    assert "Hearing" in [p.value for p in find_protected(text, greetings=greetings) if p.kind == "name"]

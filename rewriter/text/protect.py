@@ -231,12 +231,16 @@ def visible(text: str) -> str:
 
 
 def find_protected(text: str, not_names: frozenset[str] = frozenset(),
-                   titles: frozenset[str] = frozenset()) -> list[Protected]:
+                   titles: frozenset[str] = frozenset(), greetings: re.Pattern[str] | None = None) -> list[Protected]:
     """All protected spans of ``text``, sorted and non-overlapping; linear in the text's length.
 
     ``titles`` (lower case, no stop: a bank's ``titles``) are abbreviations
     written before a name: "Dr. Patel" is one name span, so its stop neither
-    ends a sentence nor leaves "Dr" on its own.
+    ends a sentence nor leaves "Dr" on its own. ``greetings`` (a bank's
+    ``greetings``) open a short address before a comma ("Hi Tom, ", "Hæ
+    {name}, "): the word after it is capitalised because the message starts
+    there, as a sentence-initial word is, not because it is a name; as at a
+    sentence start, the language's dictionary then tells a name from a word.
     """
     found: list[Protected] = []
     kinds = _kinds_regex(text)
@@ -284,7 +288,8 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset(),
         rest = word[1:]
         # All lower-case letters after the first (the common case): no capital or digit inside.
         is_mixed = not (rest.isalpha() and rest.islower()) and any(c.isupper() or c.isdigit() for c in rest)
-        if is_mixed or "-" in word or not _at_sentence_start(text, m.start()):
+        if is_mixed or "-" in word or not (_at_sentence_start(text, m.start())
+                                          or greetings is not None and _after_greeting(text, m.start(), greetings)):
             named.append(Protected("name", m.start(), m.end(), word))
             names.add(word)
         else:
@@ -334,6 +339,24 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return not stripped or stripped[-1] in _SENTENCE_END_CHARS
 
 
+# The most words of an address after its greeting word: "Hi Tom", "Dear Ms Lee", "Good morning Mr Hansen".
+_ADDRESS_WORDS = 5
+
+
+def _after_greeting(text: str, pos: int, greetings: re.Pattern[str]) -> bool:
+    """Whether ``pos`` follows a short greeting and address that open a sentence ("Hi {name}, Hearing aids ...")."""
+    before = text[max(0, pos - 120):pos]
+    if not before.rstrip().endswith(","):
+        return False
+    if "<" in before or "{" in before:
+        before = _strip_tags_and_placeholders(before)
+    if _RESERVED.search(before):
+        before = _RESERVED.sub("", before)
+    cut = max(before.rfind(ch) for ch in _SENTENCE_END_CHARS)
+    address = before[cut + 1:].strip()
+    return len(address.split()) <= _ADDRESS_WORDS and greetings.match(address) is not None
+
+
 _LIQUID_TAG = re.compile(PLACEHOLDERS[2])
 _TAG_OR_OUTPUT = re.compile(r"<[^<>]*>|" + PLACEHOLDERS[1][2:])
 
@@ -349,9 +372,10 @@ def _strip_tags_and_placeholders(text: str) -> str:
 CAPACITY = POOL_LAST - SENTINEL_FIRST + 1
 
 
-def mask(text: str, not_names: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()) -> Masked:
+def mask(text: str, not_names: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
+         greetings: re.Pattern[str] | None = None) -> Masked:
     """Replace protected spans by sentinels; keep where they were for the way back."""
-    spans = find_protected(text, not_names, titles)
+    spans = find_protected(text, not_names, titles, greetings)
     if len(spans) > CAPACITY:
         last = spans[CAPACITY - 1].start
         spans = spans[:CAPACITY - 1] + [Protected("overflow", last, len(text), text[last:], True)]
