@@ -124,3 +124,10 @@ def test_the_flip_screen_never_hides_a_match():
             for predicate in flips.predicates:
                 if predicate.neg.search(text):
                     assert predicate.words <= tokens, (lang, text, predicate.neg.pattern)
+
+
+def test_a_question_mark_after_a_group_is_refused():
+    # "(also )?" would read as a literal question mark and never match prose
+    with pytest.raises(PatternSyntaxError, match=r"\[like this\]"):
+        compile_pattern("this (also )?applies")
+    assert compile_pattern("can (we|I) help?").regex        # a question mark after a word stays literal

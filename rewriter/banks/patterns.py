@@ -146,6 +146,10 @@ class _Parser:
         if self.pos >= len(self.src) or self.src[self.pos] != close:
             raise PatternSyntaxError(f"group opened at column {start + 1} is not closed with {close!r}")
         self.pos += 1
+        if close == ")" and self.src.startswith("?", self.pos):
+            # "(also )?" reads as a literal question mark here and never matches prose
+            raise PatternSyntaxError(f"'?' after the group at column {start + 1}: an optional part is written "
+                                     f"[like this] (or use a 're:' regex)")
         return "(?:" + "|".join(alternatives) + ")"
 
     def _slot(self) -> str:
