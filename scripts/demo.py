@@ -13,7 +13,7 @@ SAMPLES = {
            "Hello {{ticket.requester.first_name}}, the Aurora lamp is currently out of stock.",
            "Please calm down.",
            "I'm afraid we can't extend the warranty beyond 24 months.",
-           "Hi Tom, the walnut shelf isn't available until April. The brass brackets won't be back before 12 April either.",
+           "Hi Tom, the walnut shelf isn't available until April. The brass brackets won't be back in stock before 12 April.",
            "Thanks for your patience, I'll send the replacement today."],
     "fi": ["Harmaata sohvaa ei valitettavasti ole varastossa.",
            "Hei {{ticket.requester.first_name}}, Aurora-valaisin on tällä hetkellä loppu varastosta.",
