@@ -42,7 +42,8 @@ _HEADER = b"rewriter-regex-programs\x00" + repr(
      getattr(_sre, "CODESIZE", None) if _AVAILABLE else None)).encode()
 _MAC = hashlib.sha256().digest_size
 _BANK = 16                  # bytes of the bank's fingerprint a file is tagged with
-# A file that grew past this many programs (banks edited many times) starts afresh.
+# A file is tied to one state of its bank; past this many programs (patterns built from
+# input, say) it starts afresh rather than grow without end.
 MAX_PROGRAMS = 20_000
 
 Program = tuple  # (flags, code, groups, groupindex, indexgroup): what _sre.compile takes after the pattern
