@@ -169,3 +169,71 @@ def test_a_failed_cache_write_leaves_no_temporary_file(scratch_root, tmp_path, m
         m.setattr(bank_cache.pickle, "dumps", unpicklable)
         assert bank_cache.load_or_build(scratch_root, "en", lambda: _build_bank(scratch_root, "en", None)).rules
     assert not [p for p in cache.iterdir() if p.name.endswith(".tmp")] and os.listdir(cache) == ["key"]
+
+
+def test_writing_a_bank_removes_the_files_of_banks_long_unused(scratch_root, tmp_path, monkeypatch):
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("REWRITER_CACHE_DIR", str(cache))
+    old = time.time() - (bank_cache.STALE_DAYS + 1) * 86400
+    for tag in ("en-00000001", "fi-00000002"):
+        for kind in ("bank", "programs"):
+            path = cache / f"{kind}-{tag}.cache"
+            path.write_bytes(b"x")
+            os.utime(path, (old, old))
+    recent = cache / "bank-nb-00000003.cache"
+    recent.write_bytes(b"x")
+    unrelated = cache / "notes.txt"
+    unrelated.write_bytes(b"x")
+    os.utime(unrelated, (old, old))
+
+    bank_cache.load_or_build(scratch_root, "en", lambda: _build_bank(scratch_root, "en", None))
+
+    names = {p.name for p in cache.iterdir()}
+    assert "bank-en-00000001.cache" not in names and "programs-en-00000001.cache" not in names
+    assert "bank-fi-00000002.cache" not in names and "programs-fi-00000002.cache" not in names
+    assert "bank-nb-00000003.cache" in names and "notes.txt" in names
+    assert _cache_file_for(cache, scratch_root).exists()
+
+
+def test_only_the_most_recently_used_banks_are_kept(scratch_root, tmp_path, monkeypatch):
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("REWRITER_CACHE_DIR", str(cache))
+    now = time.time()
+    for i in range(bank_cache.KEEP + 5):
+        path = cache / f"bank-is-{i:08x}.cache"
+        path.write_bytes(b"x")
+        os.utime(path, (now - 60 * i, now - 60 * i))      # 0 is the most recently used
+
+    bank_cache.load_or_build(scratch_root, "en", lambda: _build_bank(scratch_root, "en", None))
+
+    kept = {p.name for p in cache.glob("bank-is-*.cache")}
+    # the new file counts among the most recent, so the oldest six go
+    assert kept == {f"bank-is-{i:08x}.cache" for i in range(bank_cache.KEEP - 1)}
+
+
+def test_a_bank_in_use_is_marked_used(scratch_root, tmp_path, monkeypatch):
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("REWRITER_CACHE_DIR", str(cache))
+    build = lambda: _build_bank(scratch_root, "en", None)  # noqa: E731
+    bank_cache.load_or_build(scratch_root, "en", build)
+    path = _cache_file_for(cache, scratch_root)
+    old = time.time() - 10 * 86400
+    os.utime(path, (old, old))
+    bank_cache.load_or_build(scratch_root, "en", build)
+    assert path.stat().st_mtime > time.time() - 3600
+
+
+def _cache_file_for(folder, root):
+    import zlib
+    return folder / f"bank-en-{zlib.crc32(str(root.resolve()).encode()):08x}.cache"

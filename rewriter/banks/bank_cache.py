@@ -16,6 +16,12 @@ and plain containers. A file someone else wrote, a flipped byte or a
 truncated write is therefore never unpickled: it is ignored and rebuilt.
 A cache that cannot be read or written is simply skipped.
 
+Each bank folder a user runs (a clone, a checkout, an installed version) gets
+its own file. So that the folder does not grow with every clone ever used,
+writing a new file removes the files of banks not used for ``STALE_DAYS``
+days and all but the ``KEEP`` most recently used; a file in use is marked
+used at most once a day.
+
     REWRITER_CACHE_DIR   where to keep it (default: $XDG_CACHE_HOME/rewriter or ~/.cache/rewriter)
     REWRITER_NO_CACHE=1  always build from the files
 """
@@ -28,6 +34,7 @@ import os
 import pickle
 import stat
 import sys
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +49,9 @@ KEY_NAME = "key"
 KEY_BYTES = 32
 _MAC = hashlib.sha256().digest_size
 _DIGEST = 32                              # blake2b digest size of the fingerprint
+KEEP = 24                                 # bank files kept, most recently used first
+STALE_DAYS = 30                           # a bank file unused this long is removed
+_DAY = 86400.0
 
 
 def cache_dir() -> Path | None:
@@ -96,14 +106,53 @@ def load_or_build(base: Path, lang: str, build: Callable[[], Bank]) -> Bank:
     bank = _load(path, key, current) if key is not None else None
     if bank is not None:
         bank.root = str(base)
+        _mark_used(path)
     else:
         bank = build()
         _store(folder, path, current, bank)
+        _prune(folder, keep=path)
         key = _read_key(folder)
     if key is not None:
         # The regexes this bank's runs compile are kept next to it, signed with the same key.
         regex_programs.attach(folder / f"programs-{tag}.cache", key, current)
     return bank
+
+
+def _mark_used(path: Path) -> None:
+    """Move the file's time to now, at most once a day, so pruning sees it as in use."""
+    try:
+        if time.time() - path.stat().st_mtime > _DAY:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove the bank files (and their regex programs) of banks no longer used.
+
+    Kept: ``keep``, and the ``KEEP`` most recently used files not older than
+    ``STALE_DAYS`` days. Only files this module names are touched.
+    """
+    try:
+        banks = []
+        for path in folder.glob("bank-*.cache"):
+            try:
+                banks.append((path.stat().st_mtime, path))
+            except OSError:
+                continue
+    except OSError:
+        return
+    banks.sort(reverse=True)
+    cutoff = time.time() - STALE_DAYS * _DAY
+    for rank, (mtime, path) in enumerate(banks):
+        if path == keep or (rank < KEEP and mtime >= cutoff):
+            continue
+        tag = path.name[len("bank-"):-len(".cache")]
+        for stale in (path, folder / f"programs-{tag}.cache"):
+            try:
+                stale.unlink()
+            except OSError:
+                pass
 
 
 def _load(path: Path, key: bytes, current: bytes) -> Bank | None:
