@@ -25,7 +25,7 @@ from .errors import RewriterError
 from . import reply
 from .plan.address import address_tone
 from .plan.message import MessagePlan
-from .plan.offers import IN_INPUT, offered_in
+from .plan.offers import IN_INPUT, offered_in, ruled_out_by
 from .plan.references import points_back
 from .stages import clauses, flips, seq2seq, templates
 from .stages.candidate import Candidate
@@ -321,7 +321,8 @@ class Rewriter:
         A message whose ``others`` (its sentences without a finding) already
         offer a next step gets no second offer.
         """
-        plan = MessagePlan(self.tone or address_tone(masked_text, bank), self.config)
+        plan = MessagePlan(self.tone or address_tone(masked_text, bank), self.config,
+                           never=ruled_out_by(masked_text, bank))
         if any(offered_in(sentence, bank) for sentence in others):
             plan.made((IN_INPUT,))
         return plan
@@ -364,6 +365,9 @@ class Rewriter:
                              and not candidate.says_action,
                              reasons=candidate.reasons)
             verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
+            contradiction = plan.contradicts(visible(candidate.text), visible(sentence))
+            if contradiction:
+                verdict.failures.append(f"says what the message rules out: {contradiction!r}")
             if candidate.template is not None:
                 unknown = unknown_forms(candidate.text, sentence, candidate.template, bank.language.code)
                 if unknown:

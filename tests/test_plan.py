@@ -389,3 +389,38 @@ def test_an_apposition_after_a_comma_is_never_kept_as_a_sentence_of_its_own(lang
     # "Eli aikaisintaan viikon päästä." alone is a fragment: the sentence is not cut before it
     out = Rewriter(lang).rewrite(text).output
     assert "Eli aikaisintaan" not in out and "I.e." not in out
+
+
+def test_a_message_that_says_an_item_will_not_come_back_gets_no_back_in_stock_rewrite():
+    from rewriter.banks.loader import load_bank
+    from rewriter.pipeline import Rewriter
+    from rewriter.plan.offers import ruled_out_by
+
+    bank = load_bank("en")
+    never = ruled_out_by("The lamp is sold out and we won't be restocking it.", bank)
+    plan = MessagePlan(None, OrgConfig(), never=never)
+    assert plan.contradicts("We can let you know as soon as the lamp is back in stock.", "The lamp is sold out") == "back in stock"
+    # what the sentence itself said is no contradiction, and a dated restock rules nothing out
+    assert plan.contradicts("It is back in stock in May.", "It isn't back in stock until May") is None
+    assert ruled_out_by("We won't be restocking it until May.", bank) == ()
+    text = "The Dell U2723QE is currently unavailable and we won't be restocking it."
+    trace = Rewriter("en").rewrite(text)
+    assert trace.output == text
+    assert any("rules out: 'back in stock'" in f for s in trace.trace for a in s.attempts for f in a.failures)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nb", "Fargen Skumringsblå er utsolgt og produseres ikke lenger."),
+    ("is", "Blái liturinn er uppseldur og er ekki lengur framleiddur."),
+])
+def test_no_back_in_stock_offer_for_a_discontinued_item_in_every_language(lang, text):
+    from rewriter.pipeline import Rewriter
+
+    out = Rewriter(lang).rewrite(text).output
+    assert "påfyll" not in out and "aftur á lager" not in out
+
+
+def test_a_bad_contradiction_phrase_names_its_entry(scratch_root, load_error):
+    path = scratch_root / "en" / "language.yaml"
+    text = path.read_text(encoding="utf-8").replace("contradictions:\n  - says: [", 'contradictions:\n  - says: ["re:(unclosed", ', 1)
+    assert "contradictions[0]" in load_error("language.yaml", text)

@@ -207,6 +207,15 @@ def _load_language(path: Path, lang: str) -> Language:
             inflections[name] = [(LazyRegex.checked(rx), repl) for rx, repl in pairs]
         except re.error as exc:
             raise BankError(display_path(path), f"bad regex: {exc}", line=line_of(lines, ("inflections", name)), entry=f"inflections.{name}") from None
+    contradictions = []
+    for index, pair in enumerate(data.get("contradictions", [])):
+        try:
+            says, never = compile_phrase_list(pair["says"]), compile_phrase_list(pair["never"])
+        except (PatternSyntaxError, re.error) as exc:
+            raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, ("contradictions", index)),
+                            entry=f"contradictions[{index}]") from None
+        if says is not None and never is not None:
+            contradictions.append((says, never))
     address_forms, slot_types = {}, {}
     try:
         for tone, phrases in data.get("address_forms", {}).items():
@@ -245,6 +254,7 @@ def _load_language(path: Path, lang: str) -> Language:
         contrastives=compiled["contrastives"],
         chain_joiners=compiled["chain_joiners"],
         offer_markers=compiled["offer_markers"],
+        contradictions=tuple(contradictions),
         verb_second=bool(data.get("verb_second", False)),
         back_references=compiled["back_references"],
         inner_back_references=compiled["inner_back_references"],

@@ -171,6 +171,8 @@ class Language:
     contrastives: LazyRegex | None = None    # "but", "men": twice in one sentence of a rewrite is a stack
     chain_joiners: LazyRegex | None = None   # ", and", ", og": twice in one sentence of a rewrite is a run-on
     offer_markers: LazyRegex | None = None   # an offer the input already makes: no second one
+    # (what a message says, what a rewrite in it then never says): "we won't be restocking it" -> no "back in stock"
+    contradictions: tuple[tuple[LazyRegex, LazyRegex], ...] = ()
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
     inner_back_references: LazyRegex | None = None   # "therefore", "siksi": anywhere in a sentence, it leans on the one before

@@ -22,6 +22,7 @@ class MessagePlan:
     config: OrgConfig
     offered: set[str] = field(default_factory=set)
     owed: bool = False                   # this sentence only states: a later sentence makes the offer
+    never: tuple = ()                    # what a rewrite in this message must not say (language.yaml: contradictions)
 
     @property
     def states_only(self) -> bool:
@@ -41,10 +42,18 @@ class MessagePlan:
             return [t for t in allowed if not t.statement_only]
         return [t for t in allowed if t.statement_only]
 
+    def contradicts(self, candidate: str, sentence: str) -> str | None:
+        """What ``candidate`` says that the message rules out (and ``sentence`` did not say), else None."""
+        for never in self.never:
+            found = never.search(candidate)
+            if found is not None and never.search(sentence) is None:
+                return found.group(0)
+        return None
+
     def made(self, actions: tuple[str, ...]) -> None:
         """Record the offers of a rewrite the message now carries."""
         self.offered.update(actions)
 
     def fork(self) -> "MessagePlan":
         """A copy to try a sentence with, kept only if the sentence's rewrite is kept."""
-        return MessagePlan(self.tone, self.config, set(self.offered), self.owed)
+        return MessagePlan(self.tone, self.config, set(self.offered), self.owed, self.never)

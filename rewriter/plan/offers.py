@@ -14,6 +14,19 @@ from ..text.protect import visible
 IN_INPUT = "input"      # what the plan records for an offer the message already makes
 
 
+def ruled_out_by(masked_text: str, bank: Bank) -> tuple:
+    """What a rewrite in this (masked) message must not say, given what the message says.
+
+    "The monitor is unavailable and we won't be restocking it" rules out
+    "as soon as it's back in stock" (`language.yaml: contradictions`).
+    """
+    pairs = bank.language.contradictions
+    if not pairs:
+        return ()
+    text = visible(masked_text)
+    return tuple(never for says, never in pairs if says.search(text))
+
+
 def offered_in(masked_text: str, bank: Bank) -> bool:
     """Whether the (masked) message already offers the customer a next step."""
     markers = bank.language.offer_markers
