@@ -424,3 +424,17 @@ def test_a_bad_contradiction_phrase_names_its_entry(scratch_root, load_error):
     path = scratch_root / "en" / "language.yaml"
     text = path.read_text(encoding="utf-8").replace("contradictions:\n  - says: [", 'contradictions:\n  - says: ["re:(unclosed", ', 1)
     assert "contradictions[0]" in load_error("language.yaml", text)
+
+
+@pytest.mark.parametrize(("lang", "value"), [
+    ("en", "the repair unless the damage was caused by a fall"),
+    ("fi", "korjauksen, ellei vika johdu valmistusvirheestä"),
+    ("is", "viðgerðina nema að tjónið sé galli"),
+    ("nb", "det HELFO med mindre tanntapet skyldes sykdom eller skade"),
+])
+def test_no_slot_holds_a_clause_opened_by_a_subordinator(lang, value):
+    from rewriter.banks.loader import load_bank
+
+    every = load_bank(lang).language.slot_types["*"]
+    assert not every.accepts(value)
+    assert every.accepts(value.split(" ")[0])
