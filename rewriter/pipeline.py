@@ -408,7 +408,11 @@ class Rewriter:
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
                 if second is None or templates.vetoed(second.rule, sentence, bank):
                     continue
-                text = sentence[:len(sentence) - len(rest)] + templates.lower_first(second.text, bank)
+                kept = sentence[:len(sentence) - len(rest)]
+                # After a colon, a capital the rewrite kept from the input is the writer's
+                # ("leiksins Stormheimar: Gullútgáfa hefur ..."), not a sentence start.
+                body = second.text if _keeps_capital_after_colon(kept, rest, second.text) else templates.lower_first(second.text, bank)
+                text = kept + body
                 combined = self._verified_whole(Candidate(text, "template", second.rule, None, second.actions,
                                                           reasons=second.reasons, says_action=second.says_action),
                                                 sentence, bank, masked, step, plan, trial)
@@ -499,6 +503,14 @@ class Rewriter:
             yield from templates.candidates(sentence, bank, plan, computed)
             # a general construction after the rules written for a situation
             yield from flips.candidates(sentence, bank, plan)
+
+
+def _keeps_capital_after_colon(kept: str, rest: str, rewritten: str) -> bool:
+    """Whether ``rewritten`` opens, after a colon, with the input's own capitalised first word."""
+    if not kept.rstrip().endswith(":"):
+        return False
+    word = re.match(r"[\w'’-]+", rest)
+    return bool(word) and word.group()[:1].isupper() and rewritten.startswith(word.group())
 
 
 def _tidied(candidate: Candidate, masked: Masked) -> Candidate:

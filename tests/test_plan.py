@@ -438,3 +438,11 @@ def test_no_slot_holds_a_clause_opened_by_a_subordinator(lang, value):
     every = load_bank(lang).language.slot_types["*"]
     assert not every.accepts(value)
     assert every.accepts(value.split(" ")[0])
+
+
+def test_a_capital_after_a_colon_inside_the_sentence_is_kept():
+    from rewriter.pipeline import Rewriter
+
+    out = Rewriter("is").rewrite("Endurgreiðslubeiðni þinni vegna leiksins Stormheimar: Gullútgáfa hefur verið hafnað "
+                                 "þar sem hann hefur verið spilaður í meira en 2 klukkustundir.").output
+    assert "Stormheimar: Gullútgáfa hefur" in out

@@ -331,7 +331,7 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
             text = computed[name]
         else:
             text = trimmed(m.group(name).strip(), bank)
-            if m.start(name) == len(lead):
+            if m.start(name) == len(lead) and not lead.rstrip().endswith(":"):
                 text = lower_first(text, bank)
         if inflection:
             inflected = bank.lexicon.inflect(text, inflection) if inflection in bank.lexicon.cases else None
@@ -351,7 +351,9 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
         # The lead opens the sentence; a dropped softener ("Valitettavasti
         # luokanopettaja ...") leaves its first word in lower case.
         lead = lead[0].upper() + lead[1:]
-    if lead and not _SENTENCE_END.search(lead):
+    if lead.rstrip().endswith(":") and _opens_with_input_word(body, m, lead):
+        pass            # a capital after a colon inside the sentence is the writer's: "Stormheimar: Gullútgáfa"
+    elif lead and not _SENTENCE_END.search(lead):
         body = lower_first(body, bank)
     else:
         body = body[:1].upper() + body[1:]
@@ -388,6 +390,13 @@ def inflect(text: str, rules: list[tuple[LazyRegex, str]]) -> str | None:
         if not head or tail or not _NUMBER_OR_SPAN.fullmatch(last):
             return None
         tail, (head, _, last) = " " + last, head.rpartition(" ")
+
+
+def _opens_with_input_word(body: str, m: re.Match[str], lead: str) -> bool:
+    """Whether ``body`` opens with the capitalised word the input has right after ``lead``."""
+    after = m.end("lead") if m.group("lead") is not None else m.start() + len(lead)
+    word = re.match(r"[\w'’-]+", m.string[after:])
+    return bool(word) and word.group()[:1].isupper() and body.startswith(word.group())
 
 
 def lower_first(text: str, bank: Bank) -> str:
