@@ -446,3 +446,26 @@ def test_a_capital_after_a_colon_inside_the_sentence_is_kept():
     out = Rewriter("is").rewrite("Endurgreiðslubeiðni þinni vegna leiksins Stormheimar: Gullútgáfa hefur verið hafnað "
                                  "þar sem hann hefur verið spilaður í meira en 2 klukkustundir.").output
     assert "Stormheimar: Gullútgáfa hefur" in out
+
+
+def test_a_flip_never_leaves_a_verb_second_clause_opening_with_its_verb():
+    from rewriter.pipeline import Rewriter
+
+    rewrite = Rewriter("is").rewrite
+    text = "Því miður er lokað á föstudaginn og við tökum ekki við hópum stærri en 12 manns á laugardögum."
+    assert not rewrite(text).output.startswith("Er ")
+    # an interjection set off by a comma is no fronted constituent; a predicate the flip puts first is fine
+    assert rewrite("Nei, þú getur ekki fengið fleiri en 10 bækur lánaðar í einu.").output.startswith("Þú getur")
+    assert Rewriter("nb").rewrite("Dessverre kan vi ikke levere pakker større enn 30 kg.").output.startswith("Vi kan")
+
+
+@pytest.mark.parametrize(("lang", "value"), [
+    ("en", "the boat hire is closed from 1 October and we open"),
+    ("is", "bátaleigan á Hvaleyrarvatni lokuð frá 1. október og við opnum"),
+    ("nb", "båtutleien er stengt fra 1. oktober og vi åpner"),
+    ("fi", "venevuokraamo on suljettu lokakuusta ja me avaamme"),
+])
+def test_no_slot_holds_a_second_clause_joined_on(lang, value):
+    from rewriter.banks.loader import load_bank
+
+    assert not load_bank(lang).language.slot_types["*"].accepts(value)

@@ -45,10 +45,11 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan) -> Iterator[Candida
     flips = bank.flips
     if flips is None or sentence.rstrip().endswith("?"):
         return
-    view = softened(sentence, bank).text.strip()
+    soft = softened(sentence, bank)
+    view = soft.text.strip()
     end = _END.search(view)
     body, stop = view[:end.start()], (end.group(1)[:1] or ".")
-    flip = flip_clause(body, flips, bank)
+    flip = flip_clause(body, flips, bank, _verb_first(sentence, soft, bank))
     if flip is None:
         return
     text = flip.text + stop
@@ -74,12 +75,35 @@ def covers(sentence: str, bank: Bank) -> bool:
     """Whether a general construction can say ``sentence`` (one clause) positively."""
     if bank.flips is None:
         return False
-    view = softened(sentence, bank).text.strip()
-    return flip_clause(view[:_END.search(view).start()], bank.flips, bank) is not None
+    soft = softened(sentence, bank)
+    view = soft.text.strip()
+    return flip_clause(view[:_END.search(view).start()], bank.flips, bank, _verb_first(sentence, soft, bank)) is not None
 
 
-def flip_clause(body: str, flips: Flips, bank: Bank) -> Flip | None:
-    """``body`` (one clause, no final stop, softeners gone) said positively, or None."""
+def _verb_first(sentence: str, soft, bank: Bank) -> bool:
+    """Whether dropping a fronted softener left a verb-second clause opening with its verb.
+
+    "Því miður er fullbókað ... og við tökum ekki ...": without "Því miður"
+    the clause starts "Er fullbókað"; only a predicate the flip itself puts
+    first ("Dessverre kan vi ikke" -> "Vi kan") may stand there.
+    """
+    if not bank.language.verb_second:
+        return False
+    text = soft.text
+    first = len(text) - len(text.lstrip())
+    if first >= len(text):
+        return False
+    dropped = sentence[len(sentence) - len(sentence.lstrip()):soft.origin[first]]
+    # an interjection set off by a comma ("Nei, þú getur ekki ...") is no fronted constituent
+    return bool(dropped.strip()) and not dropped.rstrip().endswith(",")
+
+
+def flip_clause(body: str, flips: Flips, bank: Bank, verb_first: bool = False) -> Flip | None:
+    """``body`` (one clause, no final stop, softeners gone) said positively, or None.
+
+    ``verb_first``: a fronted softener was dropped in a verb-second language,
+    so any words before the predicate begin with a verb (`_verb_first`).
+    """
     lang = bank.language
     words = frozenset(_WORDS.findall(body.lower()))
     found = sorted(((m, p) for p in flips.predicates if p.words <= words for m in p.neg.finditer(body)),
@@ -103,6 +127,8 @@ def flip_clause(body: str, flips: Flips, bank: Bank) -> Flip | None:
     if not _one_phrase(subject, bank) or not _in_clause(middle, bank, flips) or not _tail_ok(tail, bank):
         return None
     if not subject.strip() and predicate.first is None:
+        return None
+    if verb_first and subject.strip():
         return None
     if flips.blocked_in_scope and flips.blocked_in_scope.search(middle + " " + tail):
         return None            # a restriction the flip would carry over as if it were allowed
