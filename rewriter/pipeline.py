@@ -411,7 +411,8 @@ class Rewriter:
                 kept = sentence[:len(sentence) - len(rest)]
                 # After a colon, a capital the rewrite kept from the input is the writer's
                 # ("leiksins Stormheimar: Gullútgáfa hefur ..."), not a sentence start.
-                body = second.text if _keeps_capital_after_colon(kept, rest, second.text) else templates.lower_first(second.text, bank)
+                body = (second.text if templates.keeps_capital_after_colon(kept, rest, second.text)
+                        else templates.lower_first(second.text, bank))
                 text = kept + body
                 combined = self._verified_whole(Candidate(text, "template", second.rule, None, second.actions,
                                                           reasons=second.reasons, says_action=second.says_action),
@@ -503,14 +504,6 @@ class Rewriter:
             yield from templates.candidates(sentence, bank, plan, computed)
             # a general construction after the rules written for a situation
             yield from flips.candidates(sentence, bank, plan)
-
-
-def _keeps_capital_after_colon(kept: str, rest: str, rewritten: str) -> bool:
-    """Whether ``rewritten`` opens, after a colon, with the input's own capitalised first word."""
-    if not kept.rstrip().endswith(":"):
-        return False
-    word = re.match(r"[\w'’-]+", rest)
-    return bool(word) and word.group()[:1].isupper() and rewritten.startswith(word.group())
 
 
 def _tidied(candidate: Candidate, masked: Masked) -> Candidate:

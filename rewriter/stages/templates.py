@@ -199,6 +199,10 @@ class _SplitMatch:
     def __init__(self, m: re.Match[str], cuts: dict[str, tuple[int, int]]):
         self._m, self._cuts, self.re = m, cuts, m.re
 
+    @property
+    def string(self) -> str:
+        return self._m.string
+
     def group(self, name="clause"):
         if name in self._cuts:
             start, end = self._cuts[name]
@@ -351,8 +355,8 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
         # The lead opens the sentence; a dropped softener ("Valitettavasti
         # luokanopettaja ...") leaves its first word in lower case.
         lead = lead[0].upper() + lead[1:]
-    if lead.rstrip().endswith(":") and _opens_with_input_word(body, m, lead):
-        pass            # a capital after a colon inside the sentence is the writer's: "Stormheimar: Gullútgáfa"
+    if lead.rstrip().endswith(":") and keeps_capital_after_colon(lead, m.string[m.end("lead"):], body):
+        pass            # "Stormheimar: Gullútgáfa"
     elif lead and not _SENTENCE_END.search(lead):
         body = lower_first(body, bank)
     else:
@@ -392,11 +396,13 @@ def inflect(text: str, rules: list[tuple[LazyRegex, str]]) -> str | None:
         tail, (head, _, last) = " " + last, head.rpartition(" ")
 
 
-def _opens_with_input_word(body: str, m: re.Match[str], lead: str) -> bool:
-    """Whether ``body`` opens with the capitalised word the input has right after ``lead``."""
-    after = m.end("lead") if m.group("lead") is not None else m.start() + len(lead)
-    word = re.match(r"[\w'’-]+", m.string[after:])
-    return bool(word) and word.group()[:1].isupper() and body.startswith(word.group())
+def keeps_capital_after_colon(kept: str, following: str, rewritten: str) -> bool:
+    """Whether ``rewritten`` opens, after a ``kept`` lead ending in a colon, with the
+    capitalised word the input has there (``following``): the writer's capital, not a sentence start."""
+    if not kept.rstrip().endswith(":"):
+        return False
+    word = re.match(r"[\w'’-]+", following)
+    return bool(word) and word.group()[:1].isupper() and rewritten.startswith(word.group())
 
 
 def lower_first(text: str, bank: Bank) -> str:
