@@ -43,12 +43,26 @@ class Advice:
     path: str
     examples: tuple[AdviceExample, ...] = ()
     any_when: LazyRegex | None = None   # every ``when`` in one regex: most sentences need one search
+    # Per entry, strings one of which every match of its ``when`` holds, as one trie
+    # regex (`literals.screen_literals`, made by `Bank`; None: no screen); ``any_screen``:
+    # all of them, when every entry has one. A ``when`` is a list of shapes ("\\w*frist",
+    # "\\bfør\\b(?!...)"): the trie finds whether one may occur in one pass.
+    screens: tuple[LazyRegex | None, ...] = ()
+    any_screen: LazyRegex | None = None
+
+    def _may_fit(self, index: int, sentence: str) -> bool:
+        screen = self.screens[index] if self.screens else None
+        return screen is None or screen.search(sentence) is not None
 
     def entry_for(self, sentence: str) -> AdviceEntry | None:
         """The first entry whose ``when`` occurs in ``sentence``; None when none does."""
-        if self.any_when is not None and not self.any_when.search(sentence):
+        if self.any_screen is not None:
+            if self.any_screen.search(sentence) is None:
+                return None
+        elif self.any_when is not None and not self.any_when.search(sentence):
             return None
-        return next((e for e in self.entries if e.when.search(sentence)), None)
+        return next((e for i, e in enumerate(self.entries) if self._may_fit(i, sentence) and e.when.search(sentence)),
+                    None)
 
     def holds_message(self, sentence: str) -> bool:
         """Whether ``sentence``, left as it is, keeps its whole message as it is (an order to the customer).
@@ -56,7 +70,8 @@ class Advice:
         Asked of every holding entry, not only the first that fits: "You must
         reapply, since the form expired" is an order whichever shape comes first.
         """
-        return any(e.holds_message and e.when.search(sentence) for e in self.entries)
+        return any(e.holds_message and self._may_fit(i, sentence) and e.when.search(sentence)
+                   for i, e in enumerate(self.entries))
 
 
 def load_advice(data: dict, lines: dict, shown: str) -> Advice:

@@ -70,7 +70,7 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], Vi
     view = soft.text
     tokens = tokens_of(view)
     found = []
-    vetoes: dict[str, bool] = {}     # many rules share one exceptions regex: search it once per sentence
+    vetoes = bank.vetoes(view)     # many rules share one exceptions regex: search it once per sentence
     for order, rule, matchers in bank.candidate_rules(tokens):
         best = _best_match(rule, matchers, view, vetoes)
         if best is not None:
@@ -303,7 +303,7 @@ def _first_fitting(sentence: str, bank: Bank):
         ranked.append((-reach, order, rule, matchers))
     ranked.sort(key=lambda item: item[:2])
     best_key, best = None, None
-    vetoes: dict[str, bool] = {}
+    vetoes = bank.vetoes(view)
     for neg_reach, order, rule, matchers in ranked:
         if best_key is not None and (neg_reach, order) > best_key:
             break           # no rule left can reach the best one's (specificity, order)
