@@ -5,6 +5,7 @@ example sentence of every bank (raw, masked and split as the pipeline does,
 without its softeners), so a bank edit that a screen would get wrong fails
 here, not in a blind read.
 """
+import random
 import re
 from dataclasses import replace
 
@@ -14,9 +15,16 @@ from rewriter.banks import available_languages, load_bank
 from rewriter.banks.literals import screen_literals, screen_source
 from rewriter.banks.model import tokens_of
 from rewriter.banks.tokens import may_match
-from rewriter.stages.templates import softened
+from rewriter.stages.lazy_sorted import LazySorted
+from rewriter.stages.templates import fitting_rules, fitting_split, match_rules, softened
 from rewriter.text import sentences
 from rewriter.text.protect import mask
+
+
+def _clear(bank) -> None:
+    bank.match_cache.clear()
+    bank.findings_cache.clear()
+    bank.slot_cache.clear()
 
 
 def _texts(bank) -> list[str]:
@@ -119,3 +127,50 @@ def test_candidate_rules_are_every_pattern_whose_words_are_there(lang):
                 expected.append((order, rule.id, fits))
         got = [(order, rule.id, matchers) for order, rule, matchers in bank.candidate_rules(tokens)]
         assert got == expected, text
+
+
+def test_lazy_sorted_is_the_sorted_filtered_list_as_far_as_read():
+    rng = random.Random(15)
+    for _ in range(300):
+        n = rng.randrange(12)
+        sources = []
+        for order in range(n):
+            bound = rng.randrange(-20, 0)
+            key = None if rng.random() < 0.3 else (bound + rng.randrange(0, 5), order)
+            sources.append(((bound, order), key))
+        sources.sort(key=lambda s: s[0])
+        evaluated = []
+
+        def evaluate(key):
+            evaluated.append(key)
+            return None if key is None else (key, key)
+
+        keep = lambda key: None if key[1] % 3 == 0 else key       # noqa: E731
+        eager = [k for k in sorted(k for _, k in sources if k is not None) if keep(k) is not None]
+        lazy = LazySorted(list(sources), evaluate, keep)
+        if eager:
+            assert lazy[0] == eager[0] and bool(lazy)
+        else:
+            assert not lazy
+        assert list(lazy) == eager and lazy[:2] == eager[:2] and len(lazy) == len(eager)
+        assert len(evaluated) == n
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_fitting_rules_read_lazily_are_the_full_list(lang):
+    """`fitting_rules`, made as far as it is read, is `match_rules` slot-checked in order, entry for entry."""
+    bank = load_bank(lang)
+    _clear(bank)
+    texts = [t for t in _texts(bank) if "\n" not in t]
+    lazy = {t: list(fitting_rules(t, bank)) for t in texts}
+    _clear(bank)
+    checked = 0
+    for text in texts:
+        eager = [(rule, fitting_split(m, bank), view) for rule, m, view in match_rules(text, bank)]
+        eager = [(rule, m, view) for rule, m, view in eager if m is not None]
+        got = lazy[text]
+        assert [(r.id, m.group("clause"), v.text) for r, m, v in got] == \
+            [(r.id, m.group("clause"), v.text) for r, m, v in eager], text
+        checked += bool(eager)
+    assert checked
+    _clear(bank)

@@ -20,6 +20,7 @@ from ..banks.trigger import SOFTENER
 from ..text.view import View, drop
 from .candidate import Candidate
 from .clauses import keepable_lead
+from .lazy_sorted import LazySorted
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 _NUMBER_OR_SPAN = re.compile(rf"[\d.,:/-]+|[{SENTINEL_CLASS}]+")
@@ -240,52 +241,47 @@ def fitting_split(m: re.Match[str], bank: Bank):
     return None
 
 
-def fitting_rules(sentence: str, bank: Bank) -> list:
+def fitting_rules(sentence: str, bank: Bank) -> LazySorted | list:
     """`match_rules`, keeping only the matches whose slots fit their types (cut again where needed).
 
+    Made as far as it is read (`lazy_sorted`): the rules are tried from the
+    highest specificity they could reach (``Matcher.max_literal``, valid when
+    the text has no whitespace run; else every rule is tried), and an entry is
+    handed out once no rule left could beat its (specificity, bank order), the
+    minimum `match_rules` sorts by. A caller that reads the first entry only
+    runs, compiles and slot-checks none of the patterns that cannot come first.
     Detection, the clause cutter and the template stage all ask: memoised.
     """
     key = ("fitting", sentence)
     cached = bank.match_cache.get(key)
     if cached is not None:
         return cached
-    out = []
-    for rule, m, view in match_rules(sentence, bank):
-        fitted = fitting_split(m, bank)
-        if fitted is not None:
-            out.append((rule, fitted, view))
+    matches = bank.match_cache.get(sentence)
+    out = _fits_of(matches, bank) if matches is not None else _ranked_fits(sentence, bank)
     bank.match_cache.put(key, out)
     return out
+
+
+def first_fitting(sentence: str, bank: Bank):
+    """``fitting_rules(sentence, bank)[0]``, None when the list is empty (only the first entry is worked out)."""
+    fits = fitting_rules(sentence, bank)
+    return fits[0] if fits else None
+
+
+def _fits_of(matches: list, bank: Bank) -> LazySorted:
+    """The fitting entries of a full `match_rules` list, slot-checked as far as they are read."""
+    def keep(item):
+        rule, m, view = item
+        fitted = fitting_split(m, bank)
+        return None if fitted is None else (rule, fitted, view)
+    return LazySorted([(i, (i, item)) for i, item in enumerate(matches)], lambda pair: pair, keep)
 
 
 _WHITESPACE_RUN = re.compile(r"\s\s")
 _NO_BOUND = 1 << 30
 
 
-def first_fitting(sentence: str, bank: Bank):
-    """``fitting_rules(sentence, bank)[0]`` (None when the list is empty), found with less work.
-
-    Detection needs only the rule that explains the sentence best. The rules
-    are tried from the highest specificity they could reach (``Matcher.max_literal``,
-    valid when the text has no whitespace run; else every rule is tried), and
-    the search stops once no rule left could beat the best fitting match: the
-    same (specificity, bank order) minimum `match_rules` sorts by, without
-    running, compiling or slot-checking the patterns that cannot win.
-    """
-    cached = bank.match_cache.get(("fitting", sentence))
-    if cached is None:
-        matches = bank.match_cache.get(sentence)
-        if matches is not None:         # the full list is there: check its slots in order
-            for rule, m, view in matches:
-                fitted = fitting_split(m, bank)
-                if fitted is not None:
-                    return rule, fitted, view
-            return None
-        return _first_fitting(sentence, bank)
-    return cached[0] if cached else None
-
-
-def _first_fitting(sentence: str, bank: Bank):
+def _ranked_fits(sentence: str, bank: Bank) -> LazySorted:
     soft = softened(sentence, bank)
     view = soft.text
     bounded = _WHITESPACE_RUN.search(view) is None
@@ -300,23 +296,21 @@ def _first_fitting(sentence: str, bank: Bank):
                     reach = _NO_BOUND
                     break
                 reach = max(reach, width)
-        ranked.append((-reach, order, rule, matchers))
-    ranked.sort(key=lambda item: item[:2])
-    best_key, best = None, None
+        ranked.append(((-reach, order), (order, rule, matchers)))
+    ranked.sort(key=lambda item: item[0])
     vetoes = bank.vetoes(view)
-    for neg_reach, order, rule, matchers in ranked:
-        if best_key is not None and (neg_reach, order) > best_key:
-            break           # no rule left can reach the best one's (specificity, order)
+
+    def evaluate(source):
+        order, rule, matchers = source
         found = _best_match(rule, matchers, view, vetoes)
-        if found is None:
-            continue
-        key = (-_literal_length(found), order)
-        if best_key is not None and key > best_key:
-            continue
-        fitted = fitting_split(found, bank)
-        if fitted is not None:
-            best_key, best = key, (rule, fitted, soft)
-    return best
+        return None if found is None else ((-_literal_length(found), order), (rule, found))
+
+    def keep(item):
+        rule, m = item
+        fitted = fitting_split(m, bank)
+        return None if fitted is None else (rule, fitted, soft)
+
+    return LazySorted(ranked, evaluate, keep)
 
 
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
