@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import product
 
+from .lazy_regex import LazyRegex
+
 try:   # the parser of the standard library's re; private, so failure only disables the pre-check
     from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
 except ImportError:   # pragma: no cover - other Python implementations
@@ -144,7 +146,10 @@ def screen_literals(source: str, flags: int = 0, cost: Callable[[str], int] | No
     except (re.error, RecursionError):
         return None
     pick = None if cost is None else (lambda candidates: _cheapest(candidates, cost))
-    return (pick or _best)(_sequence(list(tree), SCREEN_ALTERNATIVES, pick))
+    found = (pick or _best)(_sequence(list(tree), SCREEN_ALTERNATIVES, pick))
+    if found is not None and any("\u0307" in s for s in found):
+        return None         # "İ" lower-cased by str.lower: not what IGNORECASE matches
+    return found
 
 
 def _cheapest(candidates: list[Alternatives], cost: Callable[[str], int]) -> Alternatives | None:
@@ -171,6 +176,62 @@ def screen_source(source: str, flags: int = 0, cost: Callable[[str], int] | None
     """A regex to search (with ``flags``) before ``source``: where it finds nothing, ``source`` finds nothing."""
     literals = screen_literals(source, flags, cost)
     return None if literals is None else screen_pattern(literals)
+
+
+# Where ``str.lower`` and the IGNORECASE of ``re`` disagree about a character of the
+# text: "İ" lower-cases to two characters, and "ı" and "ſ" match "i" and "s" (see
+# test_rule_screens, which checks every code point).
+_UNFOLDED = re.compile("[\u0130\u0131\u017f]")
+
+
+def _extra_cased() -> frozenset[str] | None:
+    """Characters with more than one other case under IGNORECASE ("σ", "ς", "Σ"); None if unknown."""
+    try:
+        from re import _casefix  # type: ignore[attr-defined]  # noqa: PLC0415 - private: failure only slows a screen
+        extra = _casefix._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return None
+    return frozenset(chr(c) for key, values in extra.items() for c in (key, *values))
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()``, in which a `Screen` finds exactly what it finds in ``text`` ignoring case; None where not."""
+    return None if _UNFOLDED.search(text) else text.lower()
+
+
+class Screen:
+    """A trie of strings (`screen_pattern`), one of which every match of some regex holds.
+
+    ``re`` searches a trie ignoring case three to five times slower than a
+    lower-cased text with a case-sensitive one (it cannot skip ahead on the
+    first characters), so the screen searches `lowered` text where that finds
+    the same: its strings are lower case and hold no character whose other
+    cases ``str.lower`` does not give ("ı", "σ"; "i" and "s" only once the
+    text has no "ı", "ſ" or "İ").
+    """
+
+    __slots__ = ("folded", "plain")
+
+    def __init__(self, literals: Iterable[str], flags: int = 0):
+        literals = set(literals)
+        pattern = screen_pattern(literals)
+        self.folded = LazyRegex(pattern, flags | re.IGNORECASE)
+        extra = _extra_cased()
+        exact = extra is not None and all(s == s.lower() and not any(ch in extra and ch not in "is" for ch in s)
+                                          for s in literals)
+        self.plain = LazyRegex(pattern) if exact else None
+
+    def occurs(self, text: str, low: str | None) -> bool:
+        """Whether one of the strings occurs in ``text`` (any case); ``low``: ``lowered(text)``."""
+        if low is not None and self.plain is not None:
+            return self.plain.compiled.search(low) is not None
+        return self.folded.compiled.search(text) is not None
+
+    def __getstate__(self):
+        return self.folded, self.plain
+
+    def __setstate__(self, state) -> None:
+        self.folded, self.plain = state
 
 
 def any_in(literals: Alternatives | None, lowered: str) -> bool:

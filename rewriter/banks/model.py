@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from . import regex_programs
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
-from .literals import screen_literals, screen_pattern
+from .literals import Screen, lowered, screen_literals
 from .patterns import CompiledPattern, join_alternatives, literal_width, phrase_alternatives
 from .tokens import may_match, rarest_keys, tokens_of
 
@@ -231,20 +231,25 @@ class Vetoes(dict):
     whole, one cost about 20 µs a sentence; the screen, a few.
     """
 
-    __slots__ = ("_text", "_screens")
+    __slots__ = ("_text", "_screens", "_lowered")
 
-    def __init__(self, text: str, screens: dict[str, LazyRegex]):
+    def __init__(self, text: str, screens: dict[str, Screen]):
         super().__init__()
         self._text = text
         self._screens = screens
+        self._lowered: str | None | bool = False      # False: not made yet
 
     def get(self, source: str, default=None):
         found = dict.get(self, source)
         if found is None:
             screen = self._screens.get(source)
-            if screen is not None and screen.search(self._text) is None:
-                self[source] = False
-                return False
+            if screen is not None:
+                low = self._lowered
+                if low is False:
+                    low = self._lowered = lowered(self._text)
+                if not screen.occurs(self._text, low):
+                    self[source] = False
+                    return False
             return default
         return found
 
@@ -274,7 +279,7 @@ class Bank:
     marker_cache: Memo = field(default_factory=lambda: Memo(1024), init=False, repr=False)   # see markers
     slot_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)       # stages.templates.slots_fit
     _marker_parts: dict = field(init=False, repr=False)       # kind -> (alternatives, wrapper before, after)
-    _veto_screens: dict[str, LazyRegex] = field(init=False, repr=False)   # exceptions source -> its screen (see Vetoes)
+    _veto_screens: dict[str, Screen] = field(init=False, repr=False)   # exceptions source -> its screen (see Vetoes)
 
     def __post_init__(self) -> None:
         if not self.rules:
@@ -326,14 +331,12 @@ class Bank:
             if regex is not None and regex.pattern not in self._veto_screens:
                 literals = screen_literals(regex.pattern, regex.flags, cost)
                 if literals:
-                    self._veto_screens[regex.pattern] = LazyRegex(screen_pattern(literals), regex.flags)
+                    self._veto_screens[regex.pattern] = Screen(literals, regex.flags)
         if self.advice is not None and self.advice.entries:
             found = [screen_literals(e.when.pattern, e.when.flags, cost) for e in self.advice.entries]
-            screens = tuple(LazyRegex(screen_pattern(lits), e.when.flags) if lits else None
-                            for e, lits in zip(self.advice.entries, found))
+            screens = tuple(Screen(lits, e.when.flags) if lits else None for e, lits in zip(self.advice.entries, found))
             flags = {e.when.flags for e in self.advice.entries}
-            joined = LazyRegex(screen_pattern(set().union(*found)), flags.pop()) \
-                if all(found) and len(flags) == 1 else None
+            joined = Screen(set().union(*found), flags.pop()) if all(found) and len(flags) == 1 else None
             self.advice = replace(self.advice, screens=screens, any_screen=joined)
 
     def vetoes(self, text: str) -> Vetoes:
