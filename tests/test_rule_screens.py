@@ -17,7 +17,8 @@ from rewriter.banks.literals import Screen, lowered, screen_literals, screen_sou
 from rewriter.banks.model import tokens_of
 from rewriter.banks.tokens import may_match
 from rewriter.stages.lazy_sorted import LazySorted
-from rewriter.stages.templates import fitting_rules, fitting_split, match_rules, softened
+from rewriter.stages.templates import (_literal_length, _specificity, fitting_rules, fitting_split, match_rules,
+                                       softened)
 from rewriter.text import sentences
 from rewriter.text.protect import mask
 
@@ -158,16 +159,16 @@ def test_lazy_sorted_is_the_sorted_filtered_list_as_far_as_read():
         for order in range(n):
             bound = rng.randrange(-20, 0)
             key = None if rng.random() < 0.3 else (bound + rng.randrange(0, 5), order)
-            sources.append(((bound, order), key))
-        sources.sort(key=lambda s: s[0])
+            sources.append((bound, order, key))
+        sources.sort()
         evaluated = []
 
-        def evaluate(key):
-            evaluated.append(key)
-            return None if key is None else (key, key)
+        def evaluate(source):
+            evaluated.append(source)
+            return source[2]
 
         keep = lambda key: None if key[1] % 3 == 0 else key       # noqa: E731
-        eager = [k for k in sorted(k for _, k in sources if k is not None) if keep(k) is not None]
+        eager = [k for k in sorted(s[2] for s in sources if s[2] is not None) if keep(k) is not None]
         lazy = LazySorted(list(sources), evaluate, keep)
         if eager:
             assert lazy[0] == eager[0] and bool(lazy)
@@ -192,6 +193,7 @@ def test_fitting_rules_read_lazily_are_the_full_list(lang):
         got = lazy[text]
         assert [(r.id, m.group("clause"), v.text) for r, m, v in got] == \
             [(r.id, m.group("clause"), v.text) for r, m, v in eager], text
+        assert all(_specificity(m) == _literal_length(m) for _, m, _ in match_rules(text, bank))
         checked += bool(eager)
     assert checked
     _clear(bank)

@@ -27,25 +27,34 @@ from typing import Any
 
 
 class LazySorted:
-    """``sources``: (bound, payload) pairs sorted by bound; ``evaluate(payload)``: (key, item) with key >= bound, or None.
+    """``sources``: sorted, each standing for the least key its evaluation can give; ``evaluate(source)``: a key or None.
 
-    Keys and bounds are compared with ``<``; no two keys are equal, and a
-    bound equals no key of another source (the bank order breaks ties).
-    ``keep(item)``: what the list holds for the item, or None to leave it out.
+    Sources and keys are compared with ``<``: a key is never less than its
+    source, no two keys are equal, and a source equals no key of another
+    source (the bank order breaks ties; tuples whose first two fields are
+    (bound, bank order) compare no further). ``keep(key)``: what the list
+    holds for it, or None to leave it out. A subclass may define the methods
+    ``evaluate`` and ``keep`` instead (no closures to make for each list).
     """
 
     __slots__ = ("_sources", "_pos", "_heap", "_out", "_evaluate", "_keep", "_lock", "_done")
 
-    def __init__(self, sources: list[tuple[Any, Any]], evaluate: Callable[[Any], tuple[Any, Any] | None],
-                 keep: Callable[[Any], Any]):
+    def __init__(self, sources: list[Any], evaluate: Callable[[Any], Any] | None = None,
+                 keep: Callable[[Any], Any] | None = None):
         self._sources = sources
         self._pos = 0
-        self._heap: list[tuple[Any, Any]] = []
+        self._heap: list[Any] = []
         self._out: list[Any] = []
         self._evaluate = evaluate
         self._keep = keep
         self._lock = threading.Lock()
         self._done = False
+
+    def evaluate(self, payload):
+        return self._evaluate(payload)
+
+    def keep(self, item):
+        return self._keep(item)
 
     def _fill(self, n: int | None) -> None:
         """Make the first ``n + 1`` entries (all of them when ``n`` is None), or as many as there are."""
@@ -56,8 +65,8 @@ class LazySorted:
 
     def _step(self) -> None:
         sources, heap = self._sources, self._heap
-        while self._pos < len(sources) and (not heap or sources[self._pos][0] < heap[0][0]):
-            found = self._evaluate(sources[self._pos][1])
+        while self._pos < len(sources) and (not heap or sources[self._pos] < heap[0]):
+            found = self.evaluate(sources[self._pos])
             self._pos += 1
             if found is not None:
                 heapq.heappush(heap, found)
@@ -65,7 +74,7 @@ class LazySorted:
             self._done = True
             self._sources = self._evaluate = self._keep = None     # what the work needed, no longer held
             return
-        kept = self._keep(heapq.heappop(heap)[1])
+        kept = self.keep(heapq.heappop(heap))
         if kept is not None:
             self._out.append(kept)
 

@@ -257,7 +257,7 @@ def fitting_rules(sentence: str, bank: Bank) -> LazySorted | list:
     if cached is not None:
         return cached
     matches = bank.match_cache.get(sentence)
-    out = _fits_of(matches, bank) if matches is not None else _ranked_fits(sentence, bank)
+    out = _FitsOf(matches, bank) if matches is not None else _RankedFits(sentence, bank)
     bank.match_cache.put(key, out)
     return out
 
@@ -268,49 +268,88 @@ def first_fitting(sentence: str, bank: Bank):
     return fits[0] if fits else None
 
 
-def _fits_of(matches: list, bank: Bank) -> LazySorted:
+class _FitsOf(LazySorted):
     """The fitting entries of a full `match_rules` list, slot-checked as far as they are read."""
-    def keep(item):
-        rule, m, view = item
-        fitted = fitting_split(m, bank)
+
+    __slots__ = ("_bank",)
+
+    def __init__(self, matches: list, bank: Bank):
+        super().__init__([(i, rule, m, view) for i, (rule, m, view) in enumerate(matches)])
+        self._bank = bank
+
+    def evaluate(self, source):
+        return source
+
+    def keep(self, found):
+        _, rule, m, view = found
+        fitted = fitting_split(m, self._bank)
         return None if fitted is None else (rule, fitted, view)
-    return LazySorted([(i, (i, item)) for i, item in enumerate(matches)], lambda pair: pair, keep)
 
 
 _WHITESPACE_RUN = re.compile(r"\s\s")
 _NO_BOUND = 1 << 30
 
 
-def _ranked_fits(sentence: str, bank: Bank) -> LazySorted:
-    soft = softened(sentence, bank)
-    view = soft.text
-    bounded = _WHITESPACE_RUN.search(view) is None
-    ranked = []
-    for order, rule, matchers in bank.candidate_rules(tokens_of(view)):
-        reach = _NO_BOUND
-        if bounded:
-            reach = 0
-            for matcher in matchers:
-                width = matcher.max_literal
-                if width is None:
-                    reach = _NO_BOUND
-                    break
-                reach = max(reach, width)
-        ranked.append(((-reach, order), (order, rule, matchers)))
-    ranked.sort(key=lambda item: item[0])
-    vetoes = bank.vetoes(view)
+class _RankedFits(LazySorted):
+    """`fitting_rules` of one sentence: the rules tried in order of the specificity they could reach.
 
-    def evaluate(source):
-        order, rule, matchers = source
-        found = _best_match(rule, matchers, view, vetoes)
-        return None if found is None else ((-_literal_length(found), order), (rule, found))
+    A source is (-reach, bank order, rule, matchers); a key, (-specificity,
+    bank order, rule, match): the order `match_rules` sorts by.
+    """
 
-    def keep(item):
-        rule, m = item
-        fitted = fitting_split(m, bank)
-        return None if fitted is None else (rule, fitted, soft)
+    __slots__ = ("_bank", "_soft", "_vetoes")
 
-    return LazySorted(ranked, evaluate, keep)
+    def __init__(self, sentence: str, bank: Bank):
+        soft = softened(sentence, bank)
+        view = soft.text
+        bounded = _WHITESPACE_RUN.search(view) is None
+        ranked = []
+        for order, rule, matchers in bank.candidate_rules(tokens_of(view)):
+            reach = _NO_BOUND
+            if bounded:
+                reach = 0
+                for matcher in matchers:
+                    width = matcher.max_literal
+                    if width is None:
+                        reach = _NO_BOUND
+                        break
+                    reach = max(reach, width)
+            ranked.append((-reach, order, rule, matchers))
+        ranked.sort(key=_bound)
+        super().__init__(ranked)
+        self._bank, self._soft, self._vetoes = bank, soft, bank.vetoes(view)
+
+    def evaluate(self, source):
+        _, order, rule, matchers = source
+        found = _best_match(rule, matchers, self._soft.text, self._vetoes)
+        return None if found is None else (-_specificity(found), order, rule, found)
+
+    def keep(self, found):
+        _, _, rule, m = found
+        fitted = fitting_split(m, self._bank)
+        return None if fitted is None else (rule, fitted, self._soft)
+
+
+def _bound(source):
+    return source[0], source[1]
+
+
+_SLOT_GROUPS: dict = {}    # a rule pattern's regex -> the number of its clause group, those of its slots
+
+
+def _specificity(m: re.Match[str]) -> int:
+    """`_literal_length`, from the groups' spans (a group that took no part spans (-1, -1))."""
+    groups = _SLOT_GROUPS.get(m.re)
+    if groups is None:
+        index = m.re.groupindex
+        groups = _SLOT_GROUPS[m.re] = (index["clause"], tuple(i for n, i in index.items() if n not in ("lead", "clause")))
+    clause, slots = groups
+    start, end = m.span(clause)
+    width = end - start
+    for slot in slots:
+        start, end = m.span(slot)
+        width -= end - start
+    return width
 
 
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
