@@ -197,3 +197,19 @@ def test_fitting_rules_read_lazily_are_the_full_list(lang):
         checked += bool(eager)
     assert checked
     _clear(bank)
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_trigger_any_is_whether_phrases_finds_something(lang):
+    """`Trigger.any` memoises a text it finds something in; the answers stay those of `phrases`, cold or warm."""
+    bank = load_bank(lang)
+    trigger = bank.trigger
+    texts = _texts(bank) + ["Thanks, see you soon.", "Takk for sist!", "", "12345"]
+    trigger._memo.clear()
+    cold = [trigger.any(t) for t in texts]
+    full = [dict(trigger.phrases(t)) for t in texts]
+    trigger._memo.clear()
+    fresh = [dict(trigger.phrases(t)) for t in texts]
+    assert cold == [bool(f) for f in fresh] and full == fresh
+    assert any(cold) and not all(cold)
+    trigger._memo.clear()
