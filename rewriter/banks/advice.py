@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import BankError
 from .lazy_regex import LazyRegex
+from .literals import Screen, lowered
 from .yamlsource import line_of
 
 
@@ -43,12 +44,24 @@ class Advice:
     path: str
     examples: tuple[AdviceExample, ...] = ()
     any_when: LazyRegex | None = None   # every ``when`` in one regex: most sentences need one search
+    # Per entry, strings one of which every match of its ``when`` holds, as one trie
+    # regex (`literals.screen_literals`, made by `Bank`; None: no screen); ``any_screen``:
+    # all of them, when every entry has one. A ``when`` is a list of shapes ("\\w*frist",
+    # "\\bfør\\b(?!...)"): the trie finds whether one may occur in one pass.
+    screens: tuple[Screen | None, ...] = ()
+    any_screen: Screen | None = None
 
     def entry_for(self, sentence: str) -> AdviceEntry | None:
         """The first entry whose ``when`` occurs in ``sentence``; None when none does."""
-        if self.any_when is not None and not self.any_when.search(sentence):
+        low = lowered(sentence)
+        if self.any_screen is not None:
+            if not self.any_screen.occurs(sentence, low):
+                return None
+        elif self.any_when is not None and not self.any_when.search(sentence):
             return None
-        return next((e for e in self.entries if e.when.search(sentence)), None)
+        screens = self.screens or (None,) * len(self.entries)
+        return next((e for e, screen in zip(self.entries, screens)
+                     if (screen is None or screen.occurs(sentence, low)) and e.when.search(sentence)), None)
 
     def holds_message(self, sentence: str) -> bool:
         """Whether ``sentence``, left as it is, keeps its whole message as it is (an order to the customer).
@@ -56,7 +69,10 @@ class Advice:
         Asked of every holding entry, not only the first that fits: "You must
         reapply, since the form expired" is an order whichever shape comes first.
         """
-        return any(e.holds_message and e.when.search(sentence) for e in self.entries)
+        low = lowered(sentence)
+        screens = self.screens or (None,) * len(self.entries)
+        return any(e.holds_message and (screen is None or screen.occurs(sentence, low)) and e.when.search(sentence)
+                   for e, screen in zip(self.entries, screens))
 
 
 def load_advice(data: dict, lines: dict, shown: str) -> Advice:

@@ -45,6 +45,7 @@ class Bound:
     kinds: frozenset[str]
     line: int | None
     tail: str | None = None  # the offer a fact of this bound takes when it stands alone ("" for none)
+    words: frozenset[str] = frozenset()   # `patterns.required_words` of neg, as for `Predicate.words`
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def load_flips(data: dict, lines: dict, shown: str) -> Flips:
         pattern = _SLOT.sub(lambda m: f"(?P<{m.group(1)}>{slots[m.group(1)]})", b["neg"])
         neg = compiled(_WORD_START + "(?:" + pattern + ")" + _WORD_END, at, "neg")
         kinds = frozenset(b.get("kinds") or ("modal", "future"))
-        bounds.append(Bound(b["id"], neg, b["pos"], kinds, line_of(lines, at), b.get("tail")))
+        bounds.append(Bound(b["id"], neg, b["pos"], kinds, line_of(lines, at), b.get("tail"),
+                            required_words(neg.pattern)))
     inflections = {name: tuple((compiled(r, ("inflections", name, j), f"inflection {name!r}"), repl)
                                for j, (r, repl) in enumerate(rules))
                    for name, rules in data.get("inflections", {}).items()}

@@ -13,7 +13,10 @@ regex holds no literal worth testing for; then the regex always runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from itertools import product
+
+from .lazy_regex import LazyRegex
 
 try:   # the parser of the standard library's re; private, so failure only disables the pre-check
     from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
@@ -37,7 +40,7 @@ def required_literals(source: str, flags: int = 0) -> Alternatives | None:
     return _best(_sequence(list(tree)))
 
 
-def _sequence(items: list) -> list[Alternatives]:
+def _sequence(items: list, limit: int = MAX_ALTERNATIVES, pick=None) -> list[Alternatives]:
     """Candidate alternative-sets for a sequence of regex items; any one of them is required."""
     candidates: list[Alternatives] = []
     run: set[str] = {""}          # the literal strings the current stretch can spell
@@ -50,33 +53,39 @@ def _sequence(items: list) -> list[Alternatives]:
 
     for op, av in items:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            if op is _c.ASSERT and limit > MAX_ALTERNATIVES:
+                # "^(?=.*\\b(?:bytte|refusjon)\\b)": what a lookaround matches is in the text too (screens only)
+                candidates.extend(_sequence(list(av[1]), limit, pick))
             continue                      # zero width: the literal stretch goes on
         exact = _exact([(op, av)])
         if exact is not None and len(run) * len(exact) <= MAX_ALTERNATIVES:
             run = {a + b for a, b in product(run, exact)}
         else:
             close()
-            candidates.extend(_required_of(op, av))
+            candidates.extend(_required_of(op, av, limit, pick))
     close()
     return candidates
 
 
-def _required_of(op, av) -> list[Alternatives]:
-    """Candidates that a non-literal item contributes (a group, a choice, a repeat)."""
+def _required_of(op, av, limit: int = MAX_ALTERNATIVES, pick=None) -> list[Alternatives]:
+    """Candidates that a non-literal item contributes (a group, a choice, a repeat).
+
+    ``pick`` chooses among a choice's candidates (default `_best`).
+    """
     if op is _c.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence(list(av[-1]), limit, pick)
     if op is _c.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            best = _best(_sequence(list(branch)))
+            best = (pick or _best)(_sequence(list(branch), limit, pick))
             if best is None:
                 return []
             union |= best
-        return [frozenset(union)] if len(union) <= MAX_ALTERNATIVES else []
+        return [frozenset(union)] if len(union) <= limit else []
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
-        return _sequence(list(av[2]))
+        return _sequence(list(av[2]), limit, pick)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(list(av))
+        return _sequence(list(av), limit, pick)
     return []
 
 
@@ -113,6 +122,116 @@ def _best(candidates: list[Alternatives]) -> Alternatives | None:
     if not usable:
         return None
     return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+SCREEN_ALTERNATIVES = 400   # a screen searched as one trie regex (`screen_source`) may hold many more
+
+
+def screen_literals(source: str, flags: int = 0, cost: Callable[[str], int] | None = None) -> Alternatives | None:
+    """`required_literals` for a long list of choices (an idiom list, the shapes of an advice entry).
+
+    Every choice contributes its own required strings, up to
+    `SCREEN_ALTERNATIVES` in all, and what a positive lookaround needs counts
+    too. ``cost``: how often a string occurs in typical text (the bank's own
+    example sentences); where a choice offers several sets of strings, the
+    set with the lowest total is taken ("behandlet|vurdert" rather than the
+    "før" of ``\\bfør\\b.*\\b(?:behandlet|vurdert)``), by default the one whose
+    shortest string is longest. None when some choice has no string worth
+    testing for.
+    """
+    if _p is None:
+        return None
+    try:
+        tree = _p.parse(source, flags)
+    except (re.error, RecursionError):
+        return None
+    pick = None if cost is None else (lambda candidates: _cheapest(candidates, cost))
+    found = (pick or _best)(_sequence(list(tree), SCREEN_ALTERNATIVES, pick))
+    if found is not None and any("\u0307" in s for s in found):
+        return None         # "İ" lower-cased by str.lower: not what IGNORECASE matches
+    return found
+
+
+def _cheapest(candidates: list[Alternatives], cost: Callable[[str], int]) -> Alternatives | None:
+    usable = [frozenset(s.lower() for s in c) for c in candidates if c and min(map(len, c)) >= MIN_LENGTH]
+    if not usable:
+        return None
+    return min(usable, key=lambda c: (sum(map(cost, c)), -min(map(len, c)), len(c), sorted(c)))
+
+
+def screen_pattern(literals: Iterable[str]) -> str:
+    """A trie regex (`word_trie`) that finds any of ``literals``: searched with the flags of the regex they screen.
+
+    A trie finds any of them in one pass, where the choices of the regex
+    itself are tried one after another at every position (``\\w*frist``,
+    ``\\bfør\\b.*\\b...``). A string that holds another of the set is left
+    out: the shorter one occurs wherever it does.
+    """
+    from .word_trie import trie_pattern  # noqa: PLC0415 - only while a bank is built
+    literals = set(literals)
+    return trie_pattern(sorted(s for s in literals if not any(o != s and o in s for o in literals)))
+
+
+def screen_source(source: str, flags: int = 0, cost: Callable[[str], int] | None = None) -> str | None:
+    """A regex to search (with ``flags``) before ``source``: where it finds nothing, ``source`` finds nothing."""
+    literals = screen_literals(source, flags, cost)
+    return None if literals is None else screen_pattern(literals)
+
+
+# Where ``str.lower`` and the IGNORECASE of ``re`` disagree about a character of the
+# text: "İ" lower-cases to two characters, and "ı" and "ſ" match "i" and "s" (see
+# test_rule_screens, which checks every code point).
+_UNFOLDED = re.compile("[\u0130\u0131\u017f]")
+
+
+def _extra_cased() -> frozenset[str] | None:
+    """Characters with more than one other case under IGNORECASE ("σ", "ς", "Σ"); None if unknown."""
+    try:
+        from re import _casefix  # type: ignore[attr-defined]  # noqa: PLC0415 - private: failure only slows a screen
+        extra = _casefix._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return None
+    return frozenset(chr(c) for key, values in extra.items() for c in (key, *values))
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()``, in which a `Screen` finds exactly what it finds in ``text`` ignoring case; None where not."""
+    return None if _UNFOLDED.search(text) else text.lower()
+
+
+class Screen:
+    """A trie of strings (`screen_pattern`), one of which every match of some regex holds.
+
+    ``re`` searches a trie ignoring case three to five times slower than a
+    lower-cased text with a case-sensitive one (it cannot skip ahead on the
+    first characters), so the screen searches `lowered` text where that finds
+    the same: its strings are lower case and hold no character whose other
+    cases ``str.lower`` does not give ("ı", "σ"; "i" and "s" only once the
+    text has no "ı", "ſ" or "İ").
+    """
+
+    __slots__ = ("folded", "plain")
+
+    def __init__(self, literals: Iterable[str], flags: int = 0):
+        literals = set(literals)
+        pattern = screen_pattern(literals)
+        self.folded = LazyRegex(pattern, flags | re.IGNORECASE)
+        extra = _extra_cased()
+        exact = extra is not None and all(s == s.lower() and not any(ch in extra and ch not in "is" for ch in s)
+                                          for s in literals)
+        self.plain = LazyRegex(pattern) if exact else None
+
+    def occurs(self, text: str, low: str | None) -> bool:
+        """Whether one of the strings occurs in ``text`` (any case); ``low``: ``lowered(text)``."""
+        if low is not None and self.plain is not None:
+            return self.plain.compiled.search(low) is not None
+        return self.folded.compiled.search(text) is not None
+
+    def __getstate__(self):
+        return self.folded, self.plain
+
+    def __setstate__(self, state) -> None:
+        self.folded, self.plain = state
 
 
 def any_in(literals: Alternatives | None, lowered: str) -> bool:

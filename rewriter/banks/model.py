@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import regex_programs
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
+from .literals import Screen, lowered, screen_literals
 from .patterns import CompiledPattern, join_alternatives, literal_width, phrase_alternatives
 from .tokens import may_match, rarest_keys, tokens_of
 
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
-           "Template", "tokens_of"]
+           "Template", "Vetoes", "tokens_of"]
 from .trigger import AVOID, DISCOURAGED, NEGATION, SOFTENER, STATUS, Trigger
 
 if TYPE_CHECKING:
@@ -222,6 +223,39 @@ class Memo(dict):
         return Memo, (self.limit,)      # a cached bank is stored without the answers
 
 
+class Vetoes(dict):
+    """Exceptions source -> whether it occurs in one text, as `stages.templates` memoises it per sentence.
+
+    ``get`` answers False without running an exceptions regex whose screen
+    (`literals.screen_source`: strings one of which every match holds,
+    searched as one trie) does not occur in the text. Idiom lists run to
+    dozens of choices, some starting ``\\w*`` or holding ``.*``: searched
+    whole, one cost about 20 µs a sentence; the screen, a few.
+    """
+
+    __slots__ = ("_text", "_screens", "_lowered")
+
+    def __init__(self, text: str, screens: dict[str, Screen]):
+        super().__init__()
+        self._text = text
+        self._screens = screens
+        self._lowered: str | None | bool = False      # False: not made yet
+
+    def get(self, source: str, default=None):
+        found = dict.get(self, source)
+        if found is None:
+            screen = self._screens.get(source)
+            if screen is not None:
+                low = self._lowered
+                if low is False:
+                    low = self._lowered = lowered(self._text)
+                if not screen.occurs(self._text, low):
+                    self[source] = False
+                    return False
+            return default
+        return found
+
+
 @dataclass
 class Bank:
     """Everything the pipeline knows about one language."""
@@ -236,7 +270,9 @@ class Bank:
     advice: Advice | None = None           # advice for sentences left as they are (advice.yaml), see banks.advice
     lexicon: Lexicon = field(default_factory=Lexicon)
     trigger: Trigger = field(init=False, repr=False)
-    _matchers_by_word: dict[str, tuple[int, ...]] = field(init=False, repr=False)  # word -> rows of _matcher_table
+    # word -> (required words, choices, rows of _matcher_table): the rows filed under the word, grouped by what they need
+    _matchers_by_word: dict[str, tuple[tuple[frozenset[str], tuple[frozenset[str], ...], tuple[int, ...]], ...]] = \
+        field(init=False, repr=False)
     _matcher_table: list[tuple[int, Rule, Matcher]] = field(init=False, repr=False)  # (rule order, rule, matcher)
     _avoid_by_word: dict[str, list[int]] = field(init=False, repr=False)                   # word -> avoid entry
     match_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)      # stages.templates.match_rules
@@ -245,6 +281,7 @@ class Bank:
     marker_cache: Memo = field(default_factory=lambda: Memo(1024), init=False, repr=False)   # see markers
     slot_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)       # stages.templates.slots_fit
     _marker_parts: dict = field(init=False, repr=False)       # kind -> (alternatives, wrapper before, after)
+    _veto_screens: dict[str, Screen] = field(init=False, repr=False)   # exceptions source -> its screen (see Vetoes)
 
     def __post_init__(self) -> None:
         if not self.rules:
@@ -265,13 +302,56 @@ class Bank:
         for row, (_, _, m) in enumerate(self._matcher_table):
             for word in rarest_keys(m.pattern.required, m.pattern.required_any, frequent):
                 by_word.setdefault(word, []).append(row)
-        self._matchers_by_word = {word: tuple(rows) for word, rows in by_word.items()}
+        self._matchers_by_word = {word: self._grouped(rows) for word, rows in by_word.items()}
         self._marker_parts = {kind: self._reducible(full, listed) for kind, (full, listed) in self._marker_lists().items()}
+        self._build_screens()
         self._avoid_by_word = {}
         for order, entry in enumerate(self.avoid):
             for p in entry.patterns:
                 for word in rarest_keys(p.required, p.required_any, common):
                     self._avoid_by_word.setdefault(word, []).append(order)
+
+    def _build_screens(self) -> None:
+        """Screens for the rules' exceptions (`Vetoes`) and the advice entries (`Advice.screens`).
+
+        Of the strings a regex's match must hold, those least frequent in the
+        bank's own example inputs are chosen: they are the sentences the
+        screens will see.
+        """
+        examples = "\n".join(example.input.lower() for _, example in self.examples())
+        counts: dict[str, int] = {}
+
+        def cost(text: str) -> int:
+            n = counts.get(text)
+            if n is None:
+                n = counts[text] = examples.count(text)
+            return n
+
+        self._veto_screens = {}
+        for rule in self.rules:
+            regex = rule.exceptions
+            if regex is not None and regex.pattern not in self._veto_screens:
+                literals = screen_literals(regex.pattern, regex.flags, cost)
+                if literals:
+                    self._veto_screens[regex.pattern] = Screen(literals, regex.flags)
+        if self.advice is not None and self.advice.entries:
+            found = [screen_literals(e.when.pattern, e.when.flags, cost) for e in self.advice.entries]
+            screens = tuple(Screen(lits, e.when.flags) if lits else None for e, lits in zip(self.advice.entries, found))
+            flags = {e.when.flags for e in self.advice.entries}
+            joined = Screen(set().union(*found), flags.pop()) if all(found) and len(flags) == 1 else None
+            self.advice = replace(self.advice, screens=screens, any_screen=joined)
+
+    def vetoes(self, text: str) -> Vetoes:
+        """An empty memo of which rule exceptions occur in ``text``, screened (see `Vetoes`)."""
+        return Vetoes(text, self._veto_screens)
+
+    def _grouped(self, rows: list[int]) -> tuple:
+        """``rows`` as (required, choices, rows) groups: the patterns of a rule, and many rules, need the same words."""
+        groups: dict[tuple, list[int]] = {}
+        for row in rows:
+            m = self._matcher_table[row][2]
+            groups.setdefault((m.required, tuple(m.required_any)), []).append(row)
+        return tuple((required, choices, tuple(rs)) for (required, choices), rs in groups.items())
 
     def _lower_case_words(self) -> frozenset[str]:
         """Words the bank writes in lower case (templates, examples): the fallback dictionary for names."""
@@ -370,25 +450,27 @@ class Bank:
         Only the patterns filed under a word of the sentence are looked at.
         """
         by_word = self._matchers_by_word
-        hits = set(by_word.get("", ()))
-        for token in tokens:
+        hits: set[int] = set()
+        # Each group of rows filed under a word of the sentence is checked once for all its
+        # words (`tokens.may_match`, written out): this runs for dozens of patterns per sentence.
+        for token in ("", *tokens):
             filed = by_word.get(token)
-            if filed is not None:
-                hits.update(filed)
+            if filed is None:
+                continue
+            for required, choices, rows in filed:
+                if not required <= tokens:
+                    continue      # another of its words is missing
+                missing = False
+                for choice in choices:
+                    if choice.isdisjoint(tokens):
+                        missing = True
+                        break
+                if not missing:
+                    hits.update(rows)
         out: list[tuple[int, Rule, list[Matcher]]] = []
         table = self._matcher_table
         for row in sorted(hits):
             order, rule, matcher = table[row]
-            # `tokens.may_match`, written out: this runs for dozens of patterns per sentence.
-            if not matcher.required <= tokens:
-                continue      # another of its words is missing
-            missing = False
-            for choice in matcher.required_any:
-                if choice.isdisjoint(tokens):
-                    missing = True
-                    break
-            if missing:
-                continue
             if out and out[-1][0] == order:
                 out[-1][2].append(matcher)
             else:

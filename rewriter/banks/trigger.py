@@ -79,8 +79,17 @@ class Trigger:
         return state
 
     def any(self, text: str) -> bool:
-        """False when ``text`` certainly holds no finding."""
-        return next(self._hits(text), None) is not None
+        """False when ``text`` certainly holds no finding.
+
+        A text with a finding is answered in full and memoised: a one-sentence
+        line is the sentence detection asks `phrases` about next.
+        """
+        found = self._memo.get(text)
+        if found is None:
+            found = self._phrases_of(text)
+            if found:
+                self._remember(text, found)
+        return bool(found)
 
     def kinds(self, text: str) -> frozenset[str]:
         """The kinds of phrase that may occur in ``text``."""
@@ -94,14 +103,20 @@ class Trigger:
         """
         found = self._memo.get(text)
         if found is None:
-            hits: dict[str, set[int]] = {}
-            for kind, number in self._hits(text):
-                hits.setdefault(kind, set()).add(number)
-            found = {kind: frozenset(numbers) for kind, numbers in hits.items()}
-            if len(self._memo) >= MEMO_LIMIT:
-                self._memo.clear()
-            self._memo[text] = found
+            found = self._phrases_of(text)
+            self._remember(text, found)
         return found
+
+    def _phrases_of(self, text: str) -> dict[str, frozenset[int]]:
+        hits: dict[str, set[int]] = {}
+        for kind, number in self._hits(text):
+            hits.setdefault(kind, set()).add(number)
+        return {kind: frozenset(numbers) for kind, numbers in hits.items()}
+
+    def _remember(self, text: str, found: dict[str, frozenset[int]]) -> None:
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[text] = found
 
     def _hits(self, text: str) -> Iterator[tuple[str, int]]:
         lowered = text.lower()

@@ -116,7 +116,7 @@ def flip_clause(body: str, flips: Flips, bank: Bank, verb_first: bool = False) -
     if flips.blocked_after and _blocked(body, m, flips.blocked_after):
         return None
     bounds = sorted(((b_m, order, b) for order, b in enumerate(flips.bounds) if predicate.kind in b.kinds
-                     for b_m in b.neg.finditer(body, m.end())),
+                     and b.words <= words for b_m in b.neg.finditer(body, m.end())),
                     key=lambda t: (t[0].start(), t[1]))
     if not bounds:
         return None

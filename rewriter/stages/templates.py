@@ -20,6 +20,7 @@ from ..banks.trigger import SOFTENER
 from ..text.view import View, drop
 from .candidate import Candidate
 from .clauses import keepable_lead
+from .lazy_sorted import LazySorted
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 _NUMBER_OR_SPAN = re.compile(rf"[\d.,:/-]+|[{SENTINEL_CLASS}]+")
@@ -70,7 +71,7 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], Vi
     view = soft.text
     tokens = tokens_of(view)
     found = []
-    vetoes: dict[str, bool] = {}     # many rules share one exceptions regex: search it once per sentence
+    vetoes = bank.vetoes(view)     # many rules share one exceptions regex: search it once per sentence
     for order, rule, matchers in bank.candidate_rules(tokens):
         best = _best_match(rule, matchers, view, vetoes)
         if best is not None:
@@ -244,83 +245,115 @@ def fitting_split(m: re.Match[str], bank: Bank):
     return None
 
 
-def fitting_rules(sentence: str, bank: Bank) -> list:
+def fitting_rules(sentence: str, bank: Bank) -> LazySorted | list:
     """`match_rules`, keeping only the matches whose slots fit their types (cut again where needed).
 
+    Made as far as it is read (`lazy_sorted`): the rules are tried from the
+    highest specificity they could reach (``Matcher.max_literal``, valid when
+    the text has no whitespace run; else every rule is tried), and an entry is
+    handed out once no rule left could beat its (specificity, bank order), the
+    minimum `match_rules` sorts by. A caller that reads the first entry only
+    runs, compiles and slot-checks none of the patterns that cannot come first.
     Detection, the clause cutter and the template stage all ask: memoised.
     """
     key = ("fitting", sentence)
     cached = bank.match_cache.get(key)
     if cached is not None:
         return cached
-    out = []
-    for rule, m, view in match_rules(sentence, bank):
-        fitted = fitting_split(m, bank)
-        if fitted is not None:
-            out.append((rule, fitted, view))
+    matches = bank.match_cache.get(sentence)
+    out = _FitsOf(matches, bank) if matches is not None else _RankedFits(sentence, bank)
     bank.match_cache.put(key, out)
     return out
+
+
+def first_fitting(sentence: str, bank: Bank):
+    """``fitting_rules(sentence, bank)[0]``, None when the list is empty (only the first entry is worked out)."""
+    fits = fitting_rules(sentence, bank)
+    return fits[0] if fits else None
+
+
+class _FitsOf(LazySorted):
+    """The fitting entries of a full `match_rules` list, slot-checked as far as they are read."""
+
+    __slots__ = ("_bank",)
+
+    def __init__(self, matches: list, bank: Bank):
+        super().__init__([(i, rule, m, view) for i, (rule, m, view) in enumerate(matches)])
+        self._bank = bank
+
+    def evaluate(self, source):
+        return source
+
+    def keep(self, found):
+        _, rule, m, view = found
+        fitted = fitting_split(m, self._bank)
+        return None if fitted is None else (rule, fitted, view)
 
 
 _WHITESPACE_RUN = re.compile(r"\s\s")
 _NO_BOUND = 1 << 30
 
 
-def first_fitting(sentence: str, bank: Bank):
-    """``fitting_rules(sentence, bank)[0]`` (None when the list is empty), found with less work.
+class _RankedFits(LazySorted):
+    """`fitting_rules` of one sentence: the rules tried in order of the specificity they could reach.
 
-    Detection needs only the rule that explains the sentence best. The rules
-    are tried from the highest specificity they could reach (``Matcher.max_literal``,
-    valid when the text has no whitespace run; else every rule is tried), and
-    the search stops once no rule left could beat the best fitting match: the
-    same (specificity, bank order) minimum `match_rules` sorts by, without
-    running, compiling or slot-checking the patterns that cannot win.
+    A source is (-reach, bank order, rule, matchers); a key, (-specificity,
+    bank order, rule, match): the order `match_rules` sorts by.
     """
-    cached = bank.match_cache.get(("fitting", sentence))
-    if cached is None:
-        matches = bank.match_cache.get(sentence)
-        if matches is not None:         # the full list is there: check its slots in order
-            for rule, m, view in matches:
-                fitted = fitting_split(m, bank)
-                if fitted is not None:
-                    return rule, fitted, view
-            return None
-        return _first_fitting(sentence, bank)
-    return cached[0] if cached else None
+
+    __slots__ = ("_bank", "_soft", "_vetoes")
+
+    def __init__(self, sentence: str, bank: Bank):
+        soft = softened(sentence, bank)
+        view = soft.text
+        bounded = _WHITESPACE_RUN.search(view) is None
+        ranked = []
+        for order, rule, matchers in bank.candidate_rules(tokens_of(view)):
+            reach = _NO_BOUND
+            if bounded:
+                reach = 0
+                for matcher in matchers:
+                    width = matcher.max_literal
+                    if width is None:
+                        reach = _NO_BOUND
+                        break
+                    reach = max(reach, width)
+            ranked.append((-reach, order, rule, matchers))
+        ranked.sort(key=_bound)
+        super().__init__(ranked)
+        self._bank, self._soft, self._vetoes = bank, soft, bank.vetoes(view)
+
+    def evaluate(self, source):
+        _, order, rule, matchers = source
+        found = _best_match(rule, matchers, self._soft.text, self._vetoes)
+        return None if found is None else (-_specificity(found), order, rule, found)
+
+    def keep(self, found):
+        _, _, rule, m = found
+        fitted = fitting_split(m, self._bank)
+        return None if fitted is None else (rule, fitted, self._soft)
 
 
-def _first_fitting(sentence: str, bank: Bank):
-    soft = softened(sentence, bank)
-    view = soft.text
-    bounded = _WHITESPACE_RUN.search(view) is None
-    ranked = []
-    for order, rule, matchers in bank.candidate_rules(tokens_of(view)):
-        reach = _NO_BOUND
-        if bounded:
-            reach = 0
-            for matcher in matchers:
-                width = matcher.max_literal
-                if width is None:
-                    reach = _NO_BOUND
-                    break
-                reach = max(reach, width)
-        ranked.append((-reach, order, rule, matchers))
-    ranked.sort(key=lambda item: item[:2])
-    best_key, best = None, None
-    vetoes: dict[str, bool] = {}
-    for neg_reach, order, rule, matchers in ranked:
-        if best_key is not None and (neg_reach, order) > best_key:
-            break           # no rule left can reach the best one's (specificity, order)
-        found = _best_match(rule, matchers, view, vetoes)
-        if found is None:
-            continue
-        key = (-_literal_length(found), order)
-        if best_key is not None and key > best_key:
-            continue
-        fitted = fitting_split(found, bank)
-        if fitted is not None:
-            best_key, best = key, (rule, fitted, soft)
-    return best
+def _bound(source):
+    return source[0], source[1]
+
+
+_SLOT_GROUPS: dict = {}    # a rule pattern's regex -> the number of its clause group, those of its slots
+
+
+def _specificity(m: re.Match[str]) -> int:
+    """`_literal_length`, from the groups' spans (a group that took no part spans (-1, -1))."""
+    groups = _SLOT_GROUPS.get(m.re)
+    if groups is None:
+        index = m.re.groupindex
+        groups = _SLOT_GROUPS[m.re] = (index["clause"], tuple(i for n, i in index.items() if n not in ("lead", "clause")))
+    clause, slots = groups
+    start, end = m.span(clause)
+    width = end - start
+    for slot in slots:
+        start, end = m.span(slot)
+        width -= end - start
+    return width
 
 
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
