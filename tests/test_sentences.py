@@ -33,6 +33,13 @@ def test_each_language_keeps_its_abbreviations(lang, text, expected):
     assert sentences(text, load_bank(lang).language.abbreviations) == expected
 
 
+def test_a_dotted_short_abbreviation_ends_no_sentence_listed_or_not():
+    # s15 read nb-o-024: "(reg.nr. EK 48213)" was cut in two at "reg.nr."
+    assert sentences("Vi har ikke funnet dekkene (reg.nr. EK 48213) ennå. Takk!", ["nr"]) == [
+        "Vi har ikke funnet dekkene (reg.nr. EK 48213) ennå.", "Takk!"]
+    assert sentences("Vi har ikke bil. Takk!", ["nr"]) == ["Vi har ikke bil.", "Takk!"]
+
+
 def test_a_capital_letter_before_a_stop_can_end_a_sentence():
     assert sentences("We have it in size M. Thanks, Lise") == ["We have it in size M.", "Thanks, Lise"]
 

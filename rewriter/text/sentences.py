@@ -87,7 +87,12 @@ def _ends_in_abbreviation(text: str, end: int, abbrevs: set[str]) -> bool:
     if len(token) == 1:
         return token.islower() or token.lower() in abbrevs
     token = token.lower()
-    return token in abbrevs
+    return token in abbrevs or _DOTTED_SHORT.fullmatch(token) is not None
+
+
+# Short lower-case parts joined by stops ("reg.nr", "o.s.frv", "tlf.nr") are
+# abbreviations in every language the project has, listed or not.
+_DOTTED_SHORT = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+")
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
