@@ -64,6 +64,17 @@ def test_clock_times_have_sentinels_of_their_own():
     assert m.unmask(m.text) == m.original
 
 
+def test_numbers_have_sentinels_of_their_own():
+    """A slot type can tell a pack size or an order number from a name or a placeholder (`<number>`)."""
+    import re as _re
+    from rewriter.text.protect import kind_class
+    m = mask("Paracet i 20-pakning, ordre #4411, i {{ store.name }} hos Apotek 1.")
+    numbers = [m.span_of(c).value for c in _re.findall(kind_class("number"), m.text)]
+    assert numbers == ["20", "#4411", "1"]
+    assert not any("store.name" in v for v in numbers)
+    assert m.unmask(m.text) == m.original
+
+
 def test_a_date_slot_refuses_a_clock_time():
     from rewriter.pipeline import Rewriter
     out = Rewriter("en").rewrite("The engineer can't visit before 08:00 on Monday.").output

@@ -19,7 +19,7 @@ from .lazy_regex import LazyRegex
 from .model import Example
 from .patterns import required_words
 from .yamlsource import line_of
-from ..text.protect import POOL_LAST, SENTINEL_CLASS, SENTINEL_FIRST, kind_class
+from ..text.protect import SENTINEL_CLASS, SENTINEL_FIRST, SPAN_LAST, kind_class
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 # A bound ends on a word boundary; sentinels (protected spans) count as word characters.
@@ -89,7 +89,7 @@ def load_flips(data: dict, lines: dict, shown: str) -> Flips:
                             entry=".".join(map(str, at))) from None
 
     # "<time>": a masked clock time; "<span>": any other masked span (a number, an amount, a placeholder)
-    spans = {"<time>": kind_class("time"), "<span>": f"[{chr(SENTINEL_FIRST)}-{chr(POOL_LAST)}]"}
+    spans = {"<time>": kind_class("time"), "<span>": f"[{chr(SENTINEL_FIRST)}-{chr(SPAN_LAST)}]"}
     slots = {name: re.sub("<time>|<span>", lambda m: spans[m.group()], rx) for name, rx in data["slots"].items()}
     for name, pattern in slots.items():
         compiled(pattern, ("slots", name), f"slot {name!r}")

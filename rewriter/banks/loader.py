@@ -267,10 +267,11 @@ def _load_language(path: Path, lang: str) -> Language:
 
 
 def _with_span_kinds(phrase: str) -> str:
-    """A slot type's raw regex with ``<time>`` standing for a masked clock time ("re:^<time>$")."""
+    """A slot type's raw regex with ``<time>`` standing for a masked clock time ("re:^<time>$")
+    and ``<number>`` for a masked number or code ("20-pakning", "#12345")."""
     if not phrase.startswith("re:"):
         return phrase
-    return phrase.replace("<time>", kind_class("time"))
+    return phrase.replace("<time>", kind_class("time")).replace("<number>", kind_class("number"))
 
 
 def _kept_before_conjunctions(softeners: LazyRegex | None, data: dict) -> LazyRegex | None:

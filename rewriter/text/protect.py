@@ -27,8 +27,12 @@ SENTINEL_CLASS = "\U000F0000-\U000FFFFD"
 # "08:00" from a date or an order number (`<time>` in a bank's slot_types),
 # and a memo keyed on the masked text never confuses the two. Every other
 # span takes the next sentinel of the main pool.
-KIND_POOLS = {"time": (0xFF000, SENTINEL_LAST)}
-POOL_LAST = 0xFEFFF                     # the main pool: SENTINEL_FIRST .. POOL_LAST
+# Numbers and codes ("20-pakning", "#12345", "12.1.2026") have a pool of their
+# own below it (`<number>`), so a slot type that wants a name or a placeholder
+# ("i <span>" for a shop) can refuse a pack size.
+KIND_POOLS = {"time": (0xFF000, SENTINEL_LAST), "number": (0xFE000, 0xFEFFF)}
+POOL_LAST = 0xFDFFF                     # the main pool: SENTINEL_FIRST .. POOL_LAST
+SPAN_LAST = 0xFEFFF                     # every span but a clock time: SENTINEL_FIRST .. SPAN_LAST
 
 
 def kind_class(kind: str) -> str:
