@@ -284,6 +284,24 @@ def test_an_amount_between_commas_is_not_a_clause_to_cut_at():
         == ["3 eru á leiðinni til okkar."]
 
 
+@pytest.mark.parametrize("lang, sentence, tail", [
+    ("nb", "Gravsteinen kan ikke settes opp før jorda har satt seg, normalt tidligst ett år etter gravferden.",
+     "normalt tidligst ett år etter gravferden."),
+    ("en", "The headstone can't go up until the ground has settled, usually a year after the funeral.",
+     "usually a year after the funeral."),
+    ("fi", "Kiveä ei voi pystyttää ennen kuin maa on painunut, tavallisesti vuoden kuluttua.", "tavallisesti vuoden kuluttua."),
+    ("is", "Ekki er hægt að setja steininn upp fyrr en jörðin hefur sigið, venjulega ári eftir útförina.",
+     "venjulega ári eftir útförina."),
+])
+def test_a_tail_after_a_bare_comma_is_no_clause_to_cut_at(lang, sentence, tail):
+    # s15 read nb-o-054: "... Normalt tidligst ett år etter gravferden." was kept as a fragment
+    from rewriter.banks import load_bank
+    from rewriter.stages.clauses import split_points
+
+    assert tail not in [rest for _, rest in split_points(sentence, load_bank(lang))]
+    assert not rewrite(sentence, lang=lang).output.endswith(tail[:1].upper() + tail[1:])
+
+
 def test_a_rule_exception_in_the_other_clause_of_a_cut_sentence_still_vetoes_the_rule():
     # discontinued's exceptions name spares: "a similar one" may not fit the model
     vetoed = "We don't sell the Breeze 3 humidifier anymore, and the filters for it are gone too."

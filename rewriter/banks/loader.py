@@ -193,7 +193,8 @@ def _load_language(path: Path, lang: str) -> Language:
     if data["code"] != lang:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
-    for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "slot_trailers",
+    for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "appositive_openers",
+                "slot_trailers",
                 "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings",
                 "contrastives", "chain_joiners", "inner_back_references"):
         try:
@@ -242,6 +243,7 @@ def _load_language(path: Path, lang: str) -> Language:
         clause_joiners="|".join(re.escape(j).replace(r"\ ", r"\s+") for j in data.get("clause_joiners", [])),
         negative_joiners={k.lower(): v for k, v in data.get("negative_joiners", {}).items()},
         subordinators=compiled["subordinators"],
+        appositive_openers=compiled["appositive_openers"],
         negation_phrases=tuple(data.get("negation_markers", [])),
         discouraged_phrases=tuple(data.get("discouraged", [])),
         softener_phrases=tuple(data.get("softeners", [])),

@@ -160,6 +160,7 @@ class Language:
     clause_joiners: str = ""                 # regex alternation of coordinating conjunctions
     negative_joiners: dict[str, str] = field(default_factory=dict)   # "eikä" -> "ei": the clause standing alone
     subordinators: LazyRegex | None = None   # a clause starting with one cannot stand alone
+    appositive_openers: LazyRegex | None = None   # ", normally a year after ...": a tail, not a clause
     negation_phrases: tuple[str, ...] = ()
     discouraged_phrases: tuple[str, ...] = ()
     softener_phrases: tuple[str, ...] = ()

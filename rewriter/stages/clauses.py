@@ -36,11 +36,14 @@ def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
     cut = re.compile(r"(?:,|;|\s+[\u2013\u2014])\s+(?:(?:%s)\s+)?" % joiners if joiners else r"(?:,|;|\s+[\u2013\u2014])\s+",
                      re.IGNORECASE)
     subordinate = bank.language.subordinators
+    appositive = bank.language.appositive_openers
     for m in cut.finditer(sentence):
         head, rest = sentence[:m.start()].rstrip(), sentence[m.end():].strip()
         rest = standing_alone(rest, bank)
         if subordinate is not None and subordinate.match(rest):
             continue        # "..., because you paid by card": a reason cannot stand alone
+        if appositive is not None and m.group().strip() == "," and appositive.match(rest):
+            continue        # "..., normalt tidligst ett år etter": a tail, kept alone it is a fragment
         if _APPOSITIVE.match(rest):
             continue        # "... afborganir, 184.300 kr., áður en ...": an amount between commas is no clause
         if head and re.search(r"\w", rest):
