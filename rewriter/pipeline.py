@@ -26,7 +26,7 @@ from . import reply
 from .plan.address import address_tone
 from .plan.message import MessagePlan
 from .plan.offers import IN_INPUT, offered_in, ruled_out_by
-from .plan.references import points_back
+from .plan.references import leans_back, points_back
 from .stages import clauses, flips, seq2seq, templates
 from .stages.candidate import Candidate
 from .text import sentences
@@ -406,7 +406,7 @@ class Rewriter:
                     continue
                 trial = plan.fork()
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
-                if second is None or templates.vetoed(second.rule, sentence, bank):
+                if second is None or templates.vetoed(second.rule, sentence, bank) or _loses_pointer(rest, second, bank):
                     continue
                 kept = sentence[:len(sentence) - len(rest)]
                 # After a colon, a capital the rewrite kept from the input is the writer's
@@ -445,7 +445,7 @@ class Rewriter:
                 continue
             if rest_found:
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
-                if second is None or templates.vetoed(second.rule, sentence, bank):
+                if second is None or templates.vetoed(second.rule, sentence, bank) or _loses_pointer(rest, second, bank):
                     continue
                 rest_text, rules = clauses.as_sentence(second.text), [first.rule, second.rule]
                 actions = first.actions + second.actions
@@ -504,6 +504,15 @@ class Rewriter:
             yield from templates.candidates(sentence, bank, plan, computed)
             # a general construction after the rules written for a situation
             yield from flips.candidates(sentence, bank, plan)
+
+
+def _loses_pointer(clause: str, rewritten: Candidate, bank: Bank) -> bool:
+    """Whether a clause that points back ("da må du ...", "then you need ...") lost its pointer in the rewrite.
+
+    "..., og da må du legge ved legeerklæring" -> "..., og vi ber deg om å legge
+    ved legeerklæring" drops the condition "da" stood for (s15 read nb-o-035).
+    """
+    return leans_back(clause, bank) and not leans_back(rewritten.text, bank)
 
 
 def _tidied(candidate: Candidate, masked: Masked) -> Candidate:

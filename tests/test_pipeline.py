@@ -328,3 +328,13 @@ def test_a_capital_after_a_one_line_greeting_is_no_name():
     assert out.startswith("Hi Tom, ") and "hearing aid batteries" in out
     out = rewrite("Hei Matti, Sohva on loppunut varastosta.", lang="fi").output
     assert out.startswith("Hei Matti, sohva ")
+
+
+def test_a_clause_that_points_back_keeps_its_pointer_or_stays():
+    # s15 read nb-o-035: "og da må du legge ved legeerklæring" became "og vi ber deg om å
+    # legge ved legeerklæring", losing the condition "da" stood for
+    text = ("Medlemskapet ditt kan ikke sies opp før bindingstiden går ut 31. august. "
+            "Frys av medlemskap gjelder kun ved sykdom, og da må du legge ved legeerklæring.")
+    out = rewrite(text, lang="nb").output
+    assert "og vi ber deg om å legge ved" not in out
+    assert "da må du legge ved legeerklæring" in out
