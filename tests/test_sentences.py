@@ -40,6 +40,20 @@ def test_a_dotted_short_abbreviation_ends_no_sentence_listed_or_not():
     assert sentences("Vi har ikke bil. Takk!", ["nr"]) == ["Vi har ikke bil.", "Takk!"]
 
 
+def test_an_emoji_before_a_capital_ends_a_sentence():
+    # s16 bank round: "... velkommen 🐶 Dessverre tar vi ..." was one sentence, so no rule matched
+    assert sentences("Hunder er velkommen 🐶 Dessverre tar vi ikke imot katter.") == [
+        "Hunder er velkommen 🐶", "Dessverre tar vi ikke imot katter."]
+    assert sentences("Great news 🎉 see you soon") == ["Great news 🎉 see you soon"]
+    out = rewrite_nb("Hunder er velkommen 🐶 Dessverre er den røde kjolen utsolgt.")
+    assert out.startswith("Hunder er velkommen 🐶 ") and "Dessverre" not in out
+
+
+def rewrite_nb(text: str) -> str:
+    from rewriter import rewrite
+    return rewrite(text, lang="nb").output
+
+
 def test_a_capital_letter_before_a_stop_can_end_a_sentence():
     assert sentences("We have it in size M. Thanks, Lise") == ["We have it in size M.", "Thanks, Lise"]
 

@@ -330,6 +330,11 @@ _BLOCK_TAG = re.compile(r"</?\s*(?:%s)\b[^<>]*>" % "|".join(sorted(BLOCK_TAGS)),
 _SENTENCE_END_CHARS = frozenset(".!?:\n>\"“”«»(")
 
 
+# Emoji end a sentence in chat when a capital follows ("... velkommen 🐶 Dessverre ...").
+EMOJI_CLASS = "\U0001F300-\U0001FAFF\u2600-\u27BF"
+_EMOJI = re.compile(f"[{EMOJI_CLASS}]\ufe0f?$")
+
+
 def _at_sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 200):pos]
     if "<" in before or "{" in before:
@@ -340,7 +345,7 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     if len(stripped) < len(before) and "\n" in before[len(stripped):]:
         return True
     # At the start of the text (or of the 200 characters looked at), or after . ! ? : > a quote or a bracket.
-    return not stripped or stripped[-1] in _SENTENCE_END_CHARS
+    return not stripped or stripped[-1] in _SENTENCE_END_CHARS or _EMOJI.search(stripped) is not None
 
 
 # The most words of an address after its greeting word: "Hi Tom", "Dear Ms Lee", "Good morning Mr Hansen".

@@ -11,11 +11,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from .protect import SENTINEL_CLASS
+from .protect import EMOJI_CLASS, SENTINEL_CLASS
 
 _HARD_BREAK = re.compile(f"[\n{SENTINEL_CLASS}]")
 _END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s|$)")
 _STARTS_SENTENCE = re.compile(rf"\s+(?:[\"'“”«(]*[^\W\d_]|[\"'“”«(]*[0-9{SENTINEL_CLASS}])")
+# An emoji with no stop before it ends a sentence when a capital starts the next
+# ("Hunder er hjertelig velkommen 🐶 Dessverre tar vi ..."): agents write that way in chat.
+_EMOJI_END = re.compile(rf"[{EMOJI_CLASS}]+\ufe0f?(?=\s+[\"'“«(]*[^\W\d_])")
 
 
 def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -24,7 +27,7 @@ def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], boo
     ``abbreviations`` are lower-case without the final stop (a bank's
     language.abbreviations); any other iterable is normalised first.
     """
-    if _HARD_BREAK.search(text) is None:
+    if _HARD_BREAK.search(text) is None and _EMOJI_END.search(text) is None:
         # One sentence, or none: nothing ends before the text does, so no cut
         # (abbreviation or not) changes the answer. Most lines are this.
         first = _END.search(text)
@@ -39,6 +42,10 @@ def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], boo
     for m in _HARD_BREAK.finditer(text):
         if m.group() == "\n" or is_block(m.group()):
             cuts.append((m.start(), m.end()))
+    for m in _EMOJI_END.finditer(text):
+        nxt = _STARTS_SENTENCE.match(text, m.end())
+        if nxt and _is_upper_or_other(text[nxt.end() - 1]) and not _END.match(text, m.start() - 1 if m.start() else 0):
+            cuts.append((m.end(), m.end()))
     for m in _END.finditer(text):
         nxt = _STARTS_SENTENCE.match(text, m.end())
         if m.end() < len(text) and not nxt:
