@@ -190,6 +190,14 @@ class Rewriter:
                 if _all_rewritten(found, tried[0]):
                     chosen_by, step_by = tried
                     break
+        if rewrite:
+            pointed = _offers_pointed_at(found, chosen_by, masked.text, bank)
+            if pointed:
+                # "... men vi kan forklare deg hva som er dekket. Kravet er derfor avslått.": a next
+                # sentence that still points back would point at the offer; that sentence only states.
+                tried = self._choose(text, found, bank, masked, computed, rewrite, states_only=pointed)
+                if not _left_negative(found, tried[0]) or _left_negative(found, chosen_by):
+                    chosen_by, step_by = tried
         trace = [step_by[index] for index in sorted(step_by)]
         if not self.partial and (_left_negative(found, chosen_by) or _left_order(found, chosen_by, masked.text, bank)):
             # A message that still says no in one sentence reads as two voices when
@@ -219,12 +227,14 @@ class Rewriter:
 
     def _choose(self, text: str, found: list[tuple[int, int, tuple]], bank: Bank, masked: Masked,
                 computed: dict[str, str], rewrite: bool, offer_at: int | None = None,
+                states_only: frozenset[int] = frozenset(),
                 ) -> tuple[dict[int, Candidate | None], dict[int, SentenceTrace]]:
         """The rewrite of each sentence with a finding (None: kept), planned as one message, and its trace.
 
         ``offer_at``: the index of the sentence that makes the message's offer;
         the sentences before it only state what is possible. None: the first
-        rewrite makes it.
+        rewrite makes it. ``states_only``: sentences that may not offer (the
+        next one points back at them).
         """
         plan = None      # made for the first sentence to rewrite (the address-form scan is not free)
         chosen_by: dict[int, Candidate | None] = {}
@@ -244,7 +254,7 @@ class Rewriter:
                                                         and points_back(masked.text[after[0]:after[1]], bank)):
                 plan = plan or self.plan_for(masked.text, bank, _without_findings(masked.text, found))
                 trial = plan.fork()
-                trial.owed = offer_at is not None and index < offer_at
+                trial.owed = (offer_at is not None and index < offer_at) or index in states_only
                 chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
                 if chosen is not None:
                     plan.offered = trial.offered
@@ -504,6 +514,24 @@ class Rewriter:
             yield from templates.candidates(sentence, bank, plan, computed)
             # a general construction after the rules written for a situation
             yield from flips.candidates(sentence, bank, plan)
+
+
+def _offers_pointed_at(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Candidate | None],
+                       masked_text: str, bank: Bank) -> frozenset[int]:
+    """Sentences whose rewrite offers while the next sentence, as it will read, points back at them.
+
+    "Kravet ditt er derfor avslått" after "..., men vi kan forklare deg hva som er
+    dekket" reads as if the offer were the reason (s16 read nb-o-014, is-p-038).
+    """
+    pointed = []
+    for index, chosen in chosen_by.items():
+        if chosen is None or not chosen.actions or index + 1 >= len(found):
+            continue
+        start, end, _ = found[index + 1]
+        after = chosen_by.get(index + 1)
+        if points_back(after.text if after is not None else masked_text[start:end], bank):
+            pointed.append(index)
+    return frozenset(pointed)
 
 
 def _loses_pointer(clause: str, rewritten: Candidate, bank: Bank) -> bool:

@@ -338,3 +338,13 @@ def test_a_clause_that_points_back_keeps_its_pointer_or_stays():
     out = rewrite(text, lang="nb").output
     assert "og vi ber deg om å legge ved" not in out
     assert "da må du legge ved legeerklæring" in out
+
+
+def test_no_offer_right_before_a_sentence_that_points_back_at_it():
+    # s16 read nb-o-014: "..., men vi kan forklare deg hva som er dekket. Kravet ditt ... har derfor
+    # fått avslag." read as if the offer were the reason
+    text = ("Behandlingen av Rocky 12. januar dekkes ikke av forsikringen, fordi korsbåndskader har en karenstid "
+            "på 30 dager etter at forsikringen startet. Kravet ditt på 18 600 kr er derfor avslått.")
+    out = rewrite(text, lang="nb").output
+    first, _, rest = out.partition(". Kravet")
+    assert "vi kan forklare" not in first and "gjerne" not in first
