@@ -71,7 +71,9 @@ def template_renderings(bank: Bank) -> list[BankText]:
                 def fill(m: re.Match[str], i=i) -> str:
                     words = fillers.get((m.group(1), m.group(2) or ""))
                     return words[i % len(words)] if words else _STAND_IN
-                text = _SLOT.sub(fill, template.text)
+                # A leading slot the rendering leaves unfilled ("{cgen} {item|nominative} on ...") is a
+                # genitive the engine capitalises; the checker reads the sentence from the filled word.
+                text = _SLOT.sub(fill, template.text).removeprefix(_STAND_IN + " ")
                 out.append(BankText(bank.language.code, template.source, "template", text[:1].upper() + text[1:]))
     return out
 
