@@ -196,7 +196,7 @@ class Rewriter:
                 # "... men vi kan forklare deg hva som er dekket. Kravet er derfor avslått.": a next
                 # sentence that still points back would point at the offer; that sentence only states.
                 tried = self._choose(text, found, bank, masked, computed, rewrite, states_only=pointed)
-                if not _left_negative(found, tried[0]) or _left_negative(found, chosen_by):
+                if _all_rewritten(found, tried[0]) or not _all_rewritten(found, chosen_by):
                     chosen_by, step_by = tried
         trace = [step_by[index] for index in sorted(step_by)]
         if not self.partial and (_left_negative(found, chosen_by) or _left_order(found, chosen_by, masked.text, bank)):

@@ -207,7 +207,8 @@ def test_a_discouraged_word_alone_does_not_hold_a_message_back():
 ORDERS_LEFT = {
     "en": ("Unfortunately the red dress is out of stock.", "You must also send us your receipt."),
     "is": ("Því miður er grái sófinn ekki til á lager.", "Þú verður að sækja pakkann sjálf, annars verður hann endursendur."),
-    "nb": ("Dessverre er den grå sofaen ikke på lager.", "Dere er nødt til å vise kvitteringen i butikken."),
+    # (an order to "dere" would now also rule out the first sentence's "deg": no rewrite to hold back)
+    "nb": ("Dessverre er den grå sofaen ikke på lager.", "Kvitteringen må vises i butikken."),
 }
 
 
