@@ -31,13 +31,18 @@ Alternatives = frozenset[str]
 
 def required_literals(source: str, flags: int = 0) -> Alternatives | None:
     """Lower-case strings, one of which every match of ``source`` contains; None if unknown."""
+    tree = _parsed(source, flags)
+    return None if tree is None else _best(_sequence(tree))
+
+
+def _parsed(source: str, flags: int) -> list | None:
+    """The regex's items as the standard parser reads them; None where it cannot."""
     if _p is None:
         return None
     try:
-        tree = _p.parse(source, flags)
+        return list(_p.parse(source, flags))
     except (re.error, RecursionError):
         return None
-    return _best(_sequence(list(tree)))
 
 
 def _sequence(items: list, limit: int = MAX_ALTERNATIVES, pick=None) -> list[Alternatives]:
@@ -139,14 +144,11 @@ def screen_literals(source: str, flags: int = 0, cost: Callable[[str], int] | No
     shortest string is longest. None when some choice has no string worth
     testing for.
     """
-    if _p is None:
-        return None
-    try:
-        tree = _p.parse(source, flags)
-    except (re.error, RecursionError):
+    tree = _parsed(source, flags)
+    if tree is None:
         return None
     pick = None if cost is None else (lambda candidates: _cheapest(candidates, cost))
-    found = (pick or _best)(_sequence(list(tree), SCREEN_ALTERNATIVES, pick))
+    found = (pick or _best)(_sequence(tree, SCREEN_ALTERNATIVES, pick))
     if found is not None and any("\u0307" in s for s in found):
         return None         # "İ" lower-cased by str.lower: not what IGNORECASE matches
     return found
