@@ -44,7 +44,7 @@ def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], boo
             cuts.append((m.start(), m.end()))
     for m in _EMOJI_END.finditer(text):
         nxt = _STARTS_SENTENCE.match(text, m.end())
-        if nxt and _is_upper_or_other(text[nxt.end() - 1]) and not _END.match(text, m.start() - 1 if m.start() else 0):
+        if nxt and _is_upper_or_other(text[nxt.end() - 1]):
             cuts.append((m.end(), m.end()))
     for m in _END.finditer(text):
         nxt = _STARTS_SENTENCE.match(text, m.end())
