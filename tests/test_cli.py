@@ -33,6 +33,27 @@ def test_stdin_gives_one_output_line_per_input_line():
     assert proc.returncode == 0 and len(lines) == 4 and lines[1] == "" and lines[2] == "All good here."
 
 
+def test_stdin_by_paragraph_takes_a_macro_of_several_lines_as_one_message():
+    macro = "Hi Anna,\nThe red dress is sold out.\nBest, Tom"
+    proc = cli("rewrite", "--lang", "en", "--by", "paragraph", stdin=f"{macro}\n\n \nAll good here.\n".encode())
+    out = proc.stdout.decode()
+    first, second = out.split("\n\n\n")
+    assert proc.returncode == 0 and second == "All good here.\n"
+    assert first.startswith("Hi Anna,\n") and first.endswith("\nBest, Tom") and "sold out" not in first
+    lines = cli("rewrite", "--lang", "en", "--by", "paragraph", "--json", stdin=f"{macro}\n\nAll good here.".encode())
+    answers = [json.loads(line) for line in lines.stdout.decode().splitlines()]
+    assert [a["input"] for a in answers] == [macro, "All good here."] and answers[0]["changed"] is True
+
+
+def test_stdin_by_all_is_one_message_and_by_line_splits_it():
+    text = "Hi Anna,\nThe red dress is sold out.\nBest, Tom\n"
+    whole = cli("rewrite", "--lang", "en", "--by", "all", "--json", stdin=text.encode())
+    (answer,) = [json.loads(line) for line in whole.stdout.decode().splitlines()]
+    assert answer["input"] == text.rstrip("\n") and answer["changed"] is True
+    by_line = cli("rewrite", "--lang", "en", "--json", stdin=text.encode())
+    assert len(by_line.stdout.decode().splitlines()) == 3
+
+
 def test_explain_names_the_rule_and_the_template(capsys):
     main(["rewrite", "--explain", "--lang", "en", "--engine", "template", "The red dress is sold out."])
     out = capsys.readouterr().out

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 import sys
 
 from ..errors import RewriterError
@@ -12,17 +13,30 @@ from .options import add_config, add_language, add_partial, add_tone, check_lang
 
 HELP = """\
 Rewrite negative sentences into positive ones that offer an action.
-With TEXT arguments each one is an input; without, every stdin line is one
-input and one output line is written per input line (empty lines stay empty).
-Sentences that no stage can rewrite safely come back unchanged, and their
-findings are reported (--json, --explain).
+With TEXT arguments each one is an input; without, stdin is read: by default
+every line is one input and one output line is written per input line (empty
+lines stay empty); --by paragraph takes texts separated by blank lines (a
+macro of several lines is one message), --by all takes the whole of stdin
+as one message. Sentences that no stage can rewrite safely come back
+unchanged, and their findings are reported (--json, --explain).
+
+examples:
+  rewriter rewrite --lang nb "Vi har dessverre ikke den røde kjolen på lager."
+  rewriter rewrite --lang fi --explain < lines.txt
+  rewriter rewrite --lang is --by paragraph --json < macros.txt
 """
+
+# Blank lines (spaces allowed) between two paragraphs of stdin.
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("rewrite", help="rewrite text (arguments or stdin lines)", description=HELP,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("text", nargs="*", metavar="TEXT", help="text to rewrite (default: read stdin, one input per line)")
+    p.add_argument("--by", choices=["line", "paragraph", "all"], default="line",
+                   help="how stdin is cut into inputs: line (default), paragraph (blank lines between texts; "
+                        "each output is followed by the same blank lines) or all (stdin is one text)")
     add_language(p)
     add_tone(p)
     p.add_argument("--style", choices=["sentence", "full"], default="sentence",
@@ -49,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
     rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config), style=args.style,
                         beams=args.beams, partial=args.partial)
+    breaks: list[str] = []
     if args.text:
         inputs = list(args.text)
         if not any(t.strip() for t in inputs):
@@ -59,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         data = read_stdin()
         if not data.strip():
             raise RewriterError("empty input: stdin had no text")
-        inputs = data.splitlines()
+        inputs, breaks = split_stdin(data, args.by)
     if len(inputs) > 1 and args.lang != "auto":
         rewriter.bank_for("")
         # The bank and the input live until the process ends: frozen, the garbage
@@ -71,23 +86,42 @@ def run(args: argparse.Namespace) -> int:
         # lines reach it in one batch; the results are the same as rewrite() line by line.
         results = (rewriter.rewrite(t) for t in inputs if t.strip()) if args.text else \
             rewriter.rewrite_stream(t for t in inputs if t.strip())
-        for text in inputs:
+        for i, text in enumerate(inputs):
+            end = breaks[i] if i < len(breaks) and not args.json else "\n"
             if not text.strip():
                 blank = {"input": text, "output": text, "lang": args.lang, "changed": False, "engine": "none",
                          "findings": [], "edits": []}
-                out.write((json.dumps(blank, ensure_ascii=False) if args.json else text) + "\n")
+                out.write((json.dumps(blank, ensure_ascii=False) if args.json else text) + end)
                 continue
             result = next(results)
             if args.json:
-                out.write(json.dumps(result.to_dict(explain=args.explain), ensure_ascii=False) + "\n")
+                out.write(json.dumps(result.to_dict(explain=args.explain), ensure_ascii=False) + end)
             else:
                 out.write(result.output + "\n")
                 if args.explain:
                     _explain(result, out)
+                out.write(end[1:])
         out.flush()
     finally:
         gc.unfreeze()       # run() called in a long-lived process leaves its collector as it was
     return 0
+
+
+def split_stdin(data: str, by: str) -> tuple[list[str], list[str]]:
+    """The inputs of stdin and, for each, the line break(s) written after its output.
+
+    ``line``: one input per line; ``paragraph``: texts between blank lines,
+    each followed by the blank lines that followed it; ``all``: one text.
+    """
+    if by == "line":
+        lines = data.splitlines()
+        return lines, ["\n"] * len(lines)
+    body = data.strip("\n")
+    if by == "all":
+        return [body], ["\n"]
+    parts = _PARAGRAPH_BREAK.split(body)
+    gaps = [m.group().replace(" ", "").replace("\t", "") for m in _PARAGRAPH_BREAK.finditer(body)]
+    return parts, gaps + ["\n"]
 
 
 def _explain(result, stream) -> None:
