@@ -86,6 +86,9 @@ class SentenceTrace:
     text: str
     attempts: list[Attempt] = field(default_factory=list)
     held_back: bool = False     # rewritten, but kept: another negative sentence of the message has no rewrite
+    # Rules whose pattern matched but whose slot type refused the words it took
+    # (filled only by a Rewriter made with explain=True: "rule: {slot} took 'value'").
+    unfit: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -120,7 +123,7 @@ class Rewriter:
     def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = DEFAULT_ENGINES,
                  config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence",
                  beams: int = 1, model_dir: Path | None = None, max_chars: int | None = None,
-                 partial: bool | None = None):
+                 partial: bool | None = None, explain: bool = False):
         self.max_chars = _max_chars(max_chars)
         if tone is not None and tone not in TONES:
             raise RewriterError(f"unknown tone {tone!r} (use formal or casual)")
@@ -140,6 +143,8 @@ class Rewriter:
         self.config = config or load_config()
         # Rewrite some sentences of a message and leave another that says no (off by default).
         self.partial = self.config.partial_messages if partial is None else partial
+        # Trace also the rules that matched a sentence but whose slot types refused it (costs a full match).
+        self.explain = explain
         self.today = today or _dt.date.today()
         self._computed_cache: dict[str, dict[str, str]] = {}
         self._generated: dict[tuple[str, str, str], list[str]] = {}   # see rewrite_stream
@@ -256,6 +261,9 @@ class Rewriter:
                 trial = plan.fork()
                 trial.owed = (offer_at is not None and index < offer_at) or index in states_only
                 chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
+                if self.explain and not step.attempts:
+                    step.unfit = [f"{rule}: {{{slot}}} cannot take {masked.unmask(value)!r}"
+                                  for rule, slot, value in templates.unfit_rules(sentence, bank)]
                 if chosen is not None:
                     plan.offered = trial.offered
                     if sentence[:1].islower() and masked.text[:start].rstrip().endswith(","):

@@ -349,3 +349,15 @@ def test_no_offer_right_before_a_sentence_that_points_back_at_it():
     out = rewrite(text, lang="nb").output
     first, _, rest = out.partition(". Kravet")
     assert "vi kan forklare" not in first and "gjerne" not in first
+
+
+def test_explain_names_the_rules_a_slot_type_turned_away():
+    text = "We can't deliver the sofa because the driver is ill."
+    explained = Rewriter("en", explain=True).rewrite(text)
+    (step,) = explained.trace
+    assert not step.attempts and step.unfit
+    assert all(": {" in line and "cannot take" in line for line in step.unfit)
+    bank_rules = {r.id for r in Rewriter("en").bank_for(text).rules}
+    assert {line.split(":")[0] for line in step.unfit} <= bank_rules
+    (plain,) = Rewriter("en").rewrite(text).trace
+    assert plain.unfit == []       # the full match is paid for only when asked

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     check_language(args.lang)
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
     rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config), style=args.style,
-                        beams=args.beams, partial=args.partial)
+                        beams=args.beams, partial=args.partial, explain=args.explain)
     breaks: list[str] = []
     if args.text:
         inputs = list(args.text)
@@ -134,6 +134,8 @@ def _explain(result, stream) -> None:
                 print(f"    finding: {f.rule} [{f.severity}] {f.text!r}: {f.message}", file=stream)
         if not step.attempts:
             print("    no rule or model offered a rewrite: kept as it is", file=stream)
+            for line in step.unfit:
+                print(f"    slot type refused: {line}", file=stream)
         for a in step.attempts:
             mark = "ok  " if not a.failures else "fail"
             where = f" ({a.source})" if a.source else ""

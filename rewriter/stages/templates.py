@@ -166,6 +166,11 @@ def slots_of(template: Template) -> frozenset[str]:
 
 def slots_fit(m: re.Match[str], bank: Bank) -> bool:
     """Whether every captured slot holds what its type allows ("to Sweden" is no {item})."""
+    return unfit_slot(m, bank) is None
+
+
+def unfit_slot(m: re.Match[str], bank: Bank) -> str | None:
+    """The first captured slot whose value its type refuses; None when every slot fits."""
     types = bank.language.slot_types
     every = types.get(EVERY_SLOT)
     # (slot, value) -> fits: the same product or date fills many sentences (a stand-in bank may have no memo)
@@ -185,8 +190,19 @@ def slots_fit(m: re.Match[str], bank: Bank) -> bool:
             if memo is not None:
                 memo.put(key, fits)
         if not fits:
-            return False
-    return True
+            return name
+    return None
+
+
+def unfit_rules(sentence: str, bank: Bank) -> list[tuple[str, str, str]]:
+    """(rule id, slot, value) for each rule whose pattern matches ``sentence`` but whose slot
+    type refuses what it captured, on every cut tried: why a rule that seems to apply made no candidate (--explain)."""
+    out = []
+    for rule, m, _view in match_rules(sentence, bank):
+        if fitting_split(m, bank) is None:
+            name = unfit_slot(m, bank) or ""
+            out.append((rule.id, name, (m.group(name) or "").strip() if name else ""))
+    return out
 
 
 class _SplitMatch:
