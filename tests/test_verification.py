@@ -156,3 +156,19 @@ def test_an_avoid_phrase_marked_verify_false_only_finds(scratch_root):
 def test_the_input_again_with_another_capital_is_no_rewrite(en_bank):
     v = check("The course is fully booked.", "the course is fully booked.", en_bank)
     assert "says what the input says" in v.failures
+
+
+@pytest.mark.parametrize("lang, original, candidate", [
+    ("en", "We don't do callouts after 10pm anymore.", "We do callouts until 10pm anymore, and I can book you in."),
+    ("en", "The shop doesn't open on Sundays either.", "The shop opens Monday to Saturday either. I can book you in."),
+    ("fi", "Emme myöskään toimita Ahvenanmaalle.", "Toimitamme myöskään Manner-Suomeen, ja voimme kertoa lisää."),
+    ("nb", "Vi leverer ikke på søndager heller.", "Vi leverer mandag til lørdag heller. Vi kan gi deg beskjed."),
+    ("is", "Við sendum ekki á sunnudögum heldur.", "Við sendum frá mánudegi til laugardags heldur. Við getum látið þig vita."),
+])
+def test_a_word_that_needs_its_negation_is_a_left_over(lang, original, candidate):
+    verdict = verify(candidate, original, load_bank(lang), check_language=False)
+    assert any("left without its negation" in f for f in verdict.failures)
+    kept = candidate.replace(" anymore", "").replace(" either", "").replace(" myöskään", "").replace(" heller", "")
+    kept = kept.replace(" heldur", "")
+    assert not any("left without its negation" in f for f in verify(kept, original, load_bank(lang),
+                                                                    check_language=False).failures)

@@ -161,6 +161,7 @@ class Language:
     negative_joiners: dict[str, str] = field(default_factory=dict)   # "eikä" -> "ei": the clause standing alone
     subordinators: LazyRegex | None = None   # a clause starting with one cannot stand alone
     appositive_openers: LazyRegex | None = None   # ", normally a year after ...": a tail, not a clause
+    negative_polarity: LazyRegex | None = None    # "anymore", "myöskään": words that need a negation to stand
     negation_phrases: tuple[str, ...] = ()
     discouraged_phrases: tuple[str, ...] = ()
     softener_phrases: tuple[str, ...] = ()

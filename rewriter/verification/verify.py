@@ -8,7 +8,8 @@
 4. it offers an action (one of the language's action markers), unless it is
    a statement that follows an offer made earlier in the message;
 5. it keeps the sentence's limiter ("only": `facts`);
-6. no sentence of it says a contrast twice where the input did not ("Sorry,
+6. no word is left that needs a negation to stand ("anymore": `negative_polarity`);
+7. no sentence of it says a contrast twice where the input did not ("Sorry,
    but the ferry is full, but I can ...": a kept lead stacked on a
    template's own "but").
 Model candidates must also keep what the sentence was about (`fidelity`).
@@ -67,6 +68,9 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
         hit = bank.markers(kind, kinds[kind]).search(text) if regex is not None and kind in kinds else None
         if hit:
             verdict.failures.append(f"{what} {hit.group()!r} left")
+    left = lang.negative_polarity.search(without_reasons) if lang.negative_polarity is not None else None
+    if left:
+        verdict.failures.append(f"{left.group()!r} left without its negation")
     for entry in bank.avoid_candidates(tokens_of(seen)) if AVOID in kinds else ():
         if not entry.verify:
             continue        # marks what to rewrite; a rewrite may say it
