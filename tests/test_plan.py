@@ -469,3 +469,14 @@ def test_no_slot_holds_a_second_clause_joined_on(lang, value):
     from rewriter.banks.loader import load_bank
 
     assert not load_bank(lang).language.slot_types["*"].accepts(value)
+
+
+def test_a_message_that_names_the_waiting_list_gets_no_second_offer_to_say_when_a_place_frees_up():
+    from rewriter.pipeline import Rewriter
+
+    alone = Rewriter("en").rewrite("There are no places available in Year 8 this term.").output
+    assert "if one becomes free" in alone
+    text = ("There are no places available in Year 8 this term. We cannot add your child to the waiting list "
+            "until we receive the completed application form.")
+    out = Rewriter("en").rewrite(text).output
+    assert "becomes free" not in out and "waiting list" in out
