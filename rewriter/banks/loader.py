@@ -25,6 +25,7 @@ from .lazy_regex import LazyRegex
 from .lexicon import Entry, Lexicon
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase, compile_phrase_list
 from .yamlsource import line_of, load_yaml
+from ..analyse.phrase_case import compile_phrase_cases
 from ..text.protect import kind_class
 
 # Values a template may use without a pattern capturing them (see render.values).
@@ -188,6 +189,15 @@ def _entry_name(at: tuple) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(at))
 
 
+def _phrase_cases(data: dict, lang: str, path: Path, lines):
+    """`analysed_inflection`, compiled; a bad stem regex names its entry."""
+    try:
+        return compile_phrase_cases(lang, data.get("analysed_inflection"))
+    except re.error as exc:
+        raise BankError(display_path(path), f"bad regex: {exc}", line=line_of(lines, ("analysed_inflection",)),
+                        entry="analysed_inflection") from None
+
+
 def _load_language(path: Path, lang: str) -> Language:
     data, lines = _read(path, "language")
     if data["code"] != lang:
@@ -240,6 +250,7 @@ def _load_language(path: Path, lang: str) -> Language:
         actions=compiled["action_markers"],
         not_names=frozenset(data.get("not_names", [])),
         inflections=inflections,
+        phrase_cases=_phrase_cases(data, lang, path, lines),
         clause_joiners="|".join(re.escape(j).replace(r"\ ", r"\s+") for j in data.get("clause_joiners", [])),
         negative_joiners={k.lower(): v for k, v in data.get("negative_joiners", {}).items()},
         subordinators=compiled["subordinators"],

@@ -18,6 +18,7 @@ __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Repl
 from .trigger import AVOID, DISCOURAGED, NEGATION, SOFTENER, STATUS, Trigger
 
 if TYPE_CHECKING:
+    from ..analyse.phrase_case import PhraseCases
     from .advice import Advice
     from .flips import Flips
 
@@ -157,6 +158,8 @@ class Language:
     actions: LazyRegex
     not_names: frozenset[str]                # never names, and keep their capital ("I")
     inflections: dict[str, list[tuple[LazyRegex, str]]]
+    # cases the analyser can put a slot's noun phrase into (`analyse.phrase_case`), or None
+    phrase_cases: PhraseCases | None = None
     clause_joiners: str = ""                 # regex alternation of coordinating conjunctions
     negative_joiners: dict[str, str] = field(default_factory=dict)   # "eikä" -> "ei": the clause standing alone
     subordinators: LazyRegex | None = None   # a clause starting with one cannot stand alone

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..analyse.names import is_common_word
+from ..analyse.phrase_case import inflect_phrase
 from ..banks.lazy_regex import LazyRegex
 from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule, Template, tokens_of
@@ -390,6 +391,9 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
             inflected = bank.lexicon.inflect(text, inflection) if inflection in bank.lexicon.cases else None
             if inflected is None and inflection in bank.language.inflections:
                 inflected = inflect(text, bank.language.inflections[inflection])
+            if inflected is None and bank.language.phrase_cases is not None:
+                # words the lexicon lacks: the analyser's reading of the phrase ("Alennettuja tuotteita")
+                inflected = inflect_phrase(text, inflection, bank.language.phrase_cases)
             if inflected is None:
                 failed = True
                 return text

@@ -1,0 +1,183 @@
+"""A slot's noun phrase put into another case by the language's analyser (generate and test).
+
+The lexicon knows the words agents write most; a template that needs
+"{obj|nominative}" for "Alennettuja tuotteita" fails when a word is missing
+there. Where the language has an analyser (Finnish: Voikko) and its
+`language.yaml` gives `analysed_inflection`, the phrase is read word by word:
+
+- the head is the last word, a noun or adjective (`agreeing` word classes)
+  with no possessive suffix, in one of the cases `from` lists (an object or a
+  subject: "sopimukseen" or "yhteydessä" ends no phrase a template can take); the words before it that agree with it (same
+  case and number: "kaatumisesta johtuvia vaurioita") change with it;
+- the words before those stay as written, and may not be in the head's case
+  themselves ("Konduktöörin perimää 5 euron lisämaksua" is left alone: an
+  agreeing word the numeral phrase separates);
+- a target keeps the head's number: a plural is never put into a singular case,
+  and a head the analyser also reads in the other number is left alone.
+
+Each changing word is made from its base form: the nominative singular is the
+base form itself; other targets try the stems `stems` makes (every rule that
+matches, in order) with the consonant gradation pairs of `gradation` at the
+stem's last two syllable onsets, plus the target's ending, and keep the first
+the analyser reads as the same base form in the target case and number. No
+form is invented: one the analyser does not confirm leaves the phrase as it
+is (None), and the template is skipped.
+
+Cost: one analysis per word of the slot, and for a generated case a few
+analyses per changing word (~20-60 µs each); answers are memoised.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text.protect import is_sentinel
+from .dictionaries import voikko
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_VOWELS = "aeiouyäöAEIOUYÄÖ"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One analysis of a word: base form, word class, case, number, possessive suffix (or None)."""
+
+    lemma: str
+    word_class: str
+    case: str | None
+    number: str | None
+    possessive: str | None
+
+
+@dataclass(frozen=True)
+class Target:
+    """A case a template may ask for, in the analyser's terms."""
+
+    case: str
+    number: str
+    ending: str = ""        # added to a made stem; "" with number singular: the base form itself
+
+
+@dataclass(frozen=True, eq=False)     # hashed by identity: one per bank, a key of the memos
+class PhraseCases:
+    """`language.yaml: analysed_inflection`, compiled."""
+
+    lang: str
+    targets: dict[str, Target]
+    agreeing: frozenset[str]
+    sources: frozenset[str]         # the cases a phrase may be in to change (objects and subjects)
+    stems: tuple[tuple[re.Pattern[str], str], ...]
+    gradation: tuple[tuple[str, str], ...]
+
+
+def readings(word: str, lang: str) -> tuple[Reading, ...]:
+    """The analyser's readings of ``word`` (empty when it has none or there is no analyser)."""
+    return _readings(word, lang)
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str, lang: str) -> tuple[Reading, ...]:
+    analyser = voikko(lang)
+    if analyser is None:
+        return ()
+    return tuple(Reading(a.get("BASEFORM", ""), a.get("CLASS", ""), a.get("SIJAMUOTO"), a.get("NUMBER"),
+                         a.get("POSSESSIVE")) for a in analyser.analyze(word))
+
+
+def inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
+    """``text`` with its head and the words agreeing with it put into case ``name``; None when unsure."""
+    return _inflect_phrase(text, name, cases)
+
+
+@lru_cache(maxsize=16384)
+def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
+    target = cases.targets.get(name)
+    if target is None or any(is_sentinel(ch) or ch.isdigit() for ch in text):
+        return None
+    words = list(_WORD.finditer(text))
+    if not words or any(not gap.isspace() for gap in _gaps(text, words)):
+        return None         # punctuation inside the slot: not a plain noun phrase
+    head = [r for r in readings(words[-1].group(), cases.lang) if r.word_class in cases.agreeing and r.case]
+    if not head or any(r.possessive or r.number != target.number for r in head):
+        return None         # unknown, a possessive, or a reading in the other number ("toimituskuluja")
+    source = (head[0].case, head[0].number)
+    if source[0] not in cases.sources:
+        return None         # "sopimukseen", "yhteydessä": no object or subject the template can take
+    run = len(words) - 1
+    while run > 0 and any((r.case, r.number) == source and r.word_class in cases.agreeing and not r.possessive
+                          for r in readings(words[run - 1].group(), cases.lang)):
+        run -= 1
+    for m in words[:run]:
+        if any(r.case == source[0] and r.word_class in cases.agreeing for r in readings(m.group(), cases.lang)):
+            return None     # an agreeing word apart from the head ("perimää 5 euron lisämaksua")
+    out, pos = [], 0
+    for i, m in enumerate(words):
+        out.append(text[pos:m.start()])
+        word = m.group()
+        if i >= run:
+            lemmas = [r.lemma for r in readings(word, cases.lang)
+                      if (r.case, r.number) == source and r.word_class in cases.agreeing and not r.possessive]
+            made = next((f for f in (_form(lemma, target, cases) for lemma in dict.fromkeys(lemmas)) if f), None)
+            if made is None:
+                return None
+            word = _same_capital(word, made)
+        out.append(word)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _gaps(text: str, words: list[re.Match[str]]) -> list[str]:
+    return [text[a.end():b.start()] for a, b in zip(words, words[1:])]
+
+
+@lru_cache(maxsize=16384)
+def _form(lemma: str, target: Target, cases: PhraseCases) -> str | None:
+    """The form of ``lemma`` in ``target`` that the analyser confirms, or None."""
+    for candidate in _candidates(lemma, target, cases):
+        if any(r.lemma.casefold() == lemma.casefold() and r.case == target.case and r.number == target.number
+               and not r.possessive for r in readings(candidate, cases.lang)):
+            return candidate
+    return None
+
+
+def _candidates(lemma: str, target: Target, cases: PhraseCases):
+    if not target.ending and target.number == "singular":
+        yield lemma
+        return
+    seen = set()
+    stems = [rx.sub(repl, lemma, count=1) for rx, repl in cases.stems if rx.search(lemma)]
+    for stem in stems:
+        for variant in (stem, *_graded(stem, cases.gradation)):
+            if variant not in seen:
+                seen.add(variant)
+                yield variant + target.ending
+
+
+def _graded(stem: str, pairs: tuple[tuple[str, str], ...]):
+    """``stem`` with one gradation pair swapped at the onset of its last, then its second-last, syllable."""
+    for onset in (r"(?=[%s]+$)" % _VOWELS, r"(?=[%s]+[^%s]+[%s]+$)" % (_VOWELS, _VOWELS, _VOWELS)):
+        for strong, weak in pairs:
+            for a, b in ((strong, weak), (weak, strong)):
+                if not a:
+                    continue
+                m = None
+                for m in re.finditer(re.escape(a) + onset, stem):
+                    pass
+                if m is not None and m.start() > 0 and stem[m.start() - 1] not in a[:1]:
+                    yield stem[:m.start()] + b + stem[m.end():]
+
+
+def _same_capital(written: str, made: str) -> str:
+    return made[:1].upper() + made[1:] if written[:1].isupper() else made
+
+
+def compile_phrase_cases(lang: str, data: dict | None) -> PhraseCases | None:
+    """`language.yaml: analysed_inflection` (None when the language has none)."""
+    if not data:
+        return None
+    targets = {name: Target(t["case"], t["number"], t.get("ending", "")) for name, t in data["cases"].items()}
+    return PhraseCases(lang, targets, frozenset(data["agreeing"]), frozenset(data["from"]),
+                       tuple((re.compile(rx), repl) for rx, repl in data.get("stems", [])),
+                       tuple((a, b) for a, b in data.get("gradation", [])))
