@@ -361,3 +361,16 @@ def test_explain_names_the_rules_a_slot_type_turned_away():
     assert {line.split(":")[0] for line in step.unfit} <= bank_rules
     (plain,) = Rewriter("en").rewrite(text).trace
     assert plain.unfit == []       # the full match is paid for only when asked
+
+
+def test_a_template_that_goes_on_from_a_clause_never_follows_a_greeting():
+    from rewriter.banks import load_bank
+    from rewriter.stages.templates import candidates
+
+    bank = load_bank("is")
+    after_clause = [c.rule for c in candidates("Vegna viðhalds á kerfinu, getum við ekki opnað nýja reikninga fyrr en "
+                                               "á mánudag.", bank, MessagePlan(None, OrgConfig()), {})]
+    assert "conditions.not_before_we" in after_clause
+    greeted = [c.text for c in candidates("Sæl Edda, getum við ekki opnað nýja reikninga fyrr en á mánudag.", bank,
+                                          MessagePlan(None, OrgConfig()), {})]
+    assert not any(t.startswith("Sæl Edda, getum við") for t in greeted)

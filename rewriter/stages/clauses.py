@@ -92,6 +92,12 @@ SHORT_LEAD_WORDS = 3
 _OPENING = re.compile(rf"^[\s{SENTINEL_CLASS}]*")
 
 
+def is_greeting(lead: str, bank: Bank) -> bool:
+    """Whether ``lead`` opens with a greeting ("Sæl Edda, "): the sentence after it starts afresh."""
+    greetings = bank.language.greetings
+    return greetings is not None and bool(greetings.match(_OPENING.sub("", lead)))
+
+
 def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) -> bool:
     """Whether ``head`` can stay word for word in front of a rewritten clause.
 
@@ -115,10 +121,9 @@ def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) ->
     fronted = bank.language.fronted_adverbials
     if bank.language.verb_second and fronted is not None and fronted.match(head.lstrip()):
         return False        # "På grunn av uværet, bestillinger blir ...": the verb must come first
-    greetings = bank.language.greetings
-    if bank.language.verb_second and greetings is not None:
+    if bank.language.verb_second and bank.language.greetings is not None:
         # After anything but a greeting ("Blir hun dårligere, ..."), the verb must come first.
-        return bool(greetings.match(_OPENING.sub("", head)))
+        return is_greeting(head, bank)
     return not short or len(head.split()) <= SHORT_LEAD_WORDS
 
 

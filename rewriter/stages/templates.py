@@ -20,7 +20,7 @@ from ..text.protect import SENTINEL_CLASS, is_sentinel
 from ..banks.trigger import SOFTENER
 from ..text.view import View, drop
 from .candidate import Candidate
-from .clauses import keepable_lead
+from .clauses import is_greeting, keepable_lead
 from .lazy_sorted import LazySorted
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
@@ -130,10 +130,11 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
         # "Before we can process it, I can ...": the lead would dangle before a
         # subject-first template; an `after_lead` template goes on from it.
         lead_kept = not lead or keepable_lead(lead, "", bank, short=False)
+        greeted = bool(lead) and is_greeting(lead, bank)
         captured = captured_slots(m)
         for template in ordered_templates(rule, tone_for(rule, bank, plan.tone), plan):
-            if (not lead_kept and not template.after_lead) or (template.after_lead and not lead):
-                continue
+            if (not lead_kept and not template.after_lead) or (template.after_lead and (not lead or greeted)):
+                continue        # an `after_lead` template goes on from a clause, never from "Sæl Edda, "
             if not captured <= slots_of(template):
                 continue        # a template that leaves out a captured slot drops a fact ("in size M")
             text = fill(template, m, bank, computed)
