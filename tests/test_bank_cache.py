@@ -1,4 +1,6 @@
 """The on-disk bank cache: used when nothing changed, never when a file did."""
+import pytest
+
 from rewriter.banks import bank_cache
 from rewriter.banks.loader import _build_bank
 
@@ -237,3 +239,24 @@ def test_a_bank_in_use_is_marked_used(scratch_root, tmp_path, monkeypatch):
 def _cache_file_for(folder, root):
     import zlib
     return folder / f"bank-en-{zlib.crc32(str(root.resolve()).encode()):08x}.cache"
+
+
+def test_every_language_bank_is_served_from_the_cache_the_second_time(tmp_path, monkeypatch):
+    # A bank holding a class or a compiled regex the safe unpickler refuses is rebuilt
+    # on every run (a second of start-up each time): each bank must round-trip.
+    from rewriter.banks.loader import bank_root
+
+    monkeypatch.setenv("REWRITER_CACHE_DIR", str(tmp_path / "cache"))
+    root = bank_root()
+    for lang in ("en", "fi", "is", "nb"):
+        builds = []
+
+        def build():
+            builds.append(1)
+            return _build_bank(root, lang, str(root))
+
+        bank_cache.load_or_build(root, lang, build)
+        again = bank_cache.load_or_build(root, lang, build)
+        if len(builds) != 1:
+            pytest.fail(f"{lang}: the cached bank was not served")
+        assert again.language.code == lang

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..banks.phrase_cases import PhraseCases, Target
 from ..text.protect import is_sentinel
 from .dictionaries import voikko
 
@@ -48,27 +49,6 @@ class Reading:
     case: str | None
     number: str | None
     possessive: str | None
-
-
-@dataclass(frozen=True)
-class Target:
-    """A case a template may ask for, in the analyser's terms."""
-
-    case: str
-    number: str
-    ending: str = ""        # added to a made stem; "" with number singular: the base form itself
-
-
-@dataclass(frozen=True, eq=False)     # hashed by identity: one per bank, a key of the memos
-class PhraseCases:
-    """`language.yaml: analysed_inflection`, compiled."""
-
-    lang: str
-    targets: dict[str, Target]
-    agreeing: frozenset[str]
-    sources: frozenset[str]         # the cases a phrase may be in to change (objects and subjects)
-    stems: tuple[tuple[re.Pattern[str], str], ...]
-    gradation: tuple[tuple[str, str], ...]
 
 
 def readings(word: str, lang: str) -> tuple[Reading, ...]:
@@ -171,13 +151,3 @@ def _graded(stem: str, pairs: tuple[tuple[str, str], ...]):
 
 def _same_capital(written: str, made: str) -> str:
     return made[:1].upper() + made[1:] if written[:1].isupper() else made
-
-
-def compile_phrase_cases(lang: str, data: dict | None) -> PhraseCases | None:
-    """`language.yaml: analysed_inflection` (None when the language has none)."""
-    if not data:
-        return None
-    targets = {name: Target(t["case"], t["number"], t.get("ending", "")) for name, t in data["cases"].items()}
-    return PhraseCases(lang, targets, frozenset(data["agreeing"]), frozenset(data["from"]),
-                       tuple((re.compile(rx), repl) for rx, repl in data.get("stems", [])),
-                       tuple((a, b) for a, b in data.get("gradation", [])))

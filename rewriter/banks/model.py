@@ -18,7 +18,7 @@ __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Repl
 from .trigger import AVOID, DISCOURAGED, NEGATION, SOFTENER, STATUS, Trigger
 
 if TYPE_CHECKING:
-    from ..analyse.phrase_case import PhraseCases
+    from .phrase_cases import PhraseCases
     from .advice import Advice
     from .flips import Flips
 
