@@ -374,3 +374,10 @@ def test_a_template_that_goes_on_from_a_clause_never_follows_a_greeting():
     greeted = [c.text for c in candidates("Sæl Edda, getum við ekki opnað nýja reikninga fyrr en á mánudag.", bank,
                                           MessagePlan(None, OrgConfig()), {})]
     assert not any(t.startswith("Sæl Edda, getum við") for t in greeted)
+
+
+@pytest.mark.parametrize("text", ["Dr Khan isn't available on Tuesdays.", "Sorry, Dr Khan isn't available on Tuesdays."])
+def test_a_title_without_a_stop_is_a_word_wherever_it_stands(text):
+    # After "Sorry, " the title was masked as a name of its own, and no slot took "<name> <name>"
+    out = Rewriter("en").rewrite(text).output
+    assert out != text and "Dr Khan" in out and "isn't" not in out

@@ -240,7 +240,8 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset(),
 
     ``titles`` (lower case, no stop: a bank's ``titles``) are abbreviations
     written before a name: "Dr. Patel" is one name span, so its stop neither
-    ends a sentence nor leaves "Dr" on its own. ``greetings`` (a bank's
+    ends a sentence nor leaves "Dr" on its own; without a stop ("Dr Khan") the
+    title stays a word wherever it stands, and only the name is masked. ``greetings`` (a bank's
     ``greetings``) open a short address before a comma ("Hi Tom, ", "Hæ
     {name}, "): the word after it is capitalised because the message starts
     there, as a sentence-initial word is, not because it is a name; as at a
@@ -287,6 +288,8 @@ def find_protected(text: str, not_names: frozenset[str] = frozenset(),
                 titled_end = after.end()
                 named.append(Protected("name", m.start(), titled_end, text[m.start():titled_end]))
                 continue
+            if word[:1].isupper():
+                continue    # "Sorry, Dr Khan": a title is no name of its own, after a comma as at a sentence start
         if word in not_names or len(word) < 2:
             continue
         rest = word[1:]
