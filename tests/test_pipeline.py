@@ -376,8 +376,8 @@ def test_a_template_that_goes_on_from_a_clause_never_follows_a_greeting():
     assert not any(t.startswith("Sæl Edda, getum við") for t in greeted)
 
 
-@pytest.mark.parametrize("text", ["Dr Khan isn't available on Tuesdays.", "Sorry, Dr Khan isn't available on Tuesdays."])
+@pytest.mark.parametrize("text", ["Dr Khan isn't available until 3 June.", "No, Dr Khan isn't available until 3 June."])
 def test_a_title_without_a_stop_is_a_word_wherever_it_stands(text):
     # After "Sorry, " the title was masked as a name of its own, and no slot took "<name> <name>"
     out = Rewriter("en").rewrite(text).output
-    assert out != text and "Dr Khan" in out and "isn't" not in out
+    assert out.startswith("Dr Khan will be available from 3 June") and "first free appointment" in out
