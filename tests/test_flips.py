@@ -29,7 +29,7 @@ def flipped(text, bank):
     ("Members can't bring guests before 6 pm on Fridays",
      "Members can bring guests from 6 pm on Fridays"),
     ("you can't renew the licence unless the fee has been paid",
-     "You can renew the licence if the fee has been paid"),
+     "You can renew the licence provided the fee has been paid"),     # "unless" is "only if", never a plain "if"
 ])
 def test_predicate_and_bound_are_flipped_and_the_rest_is_copied(en, text, expected):
     assert flipped(text, en) == expected

@@ -9,9 +9,10 @@ there. Where the language has an analyser (Finnish: Voikko) and its
   with no possessive suffix, in one of the cases `from` lists (an object or a
   subject: "sopimukseen" or "yhteydessä" ends no phrase a template can take); the words before it that agree with it (same
   case and number: "kaatumisesta johtuvia vaurioita") change with it;
-- the words before those stay as written, and may not be in the head's case
-  themselves ("Konduktöörin perimää 5 euron lisämaksua" is left alone: an
-  agreeing word the numeral phrase separates);
+- the words before those stay as written; each must be known to the analyser
+  and not in the head's case itself ("Konduktöörin perimää 5 euron
+  lisämaksua" is left alone: an agreeing word the numeral phrase separates;
+  an unknown word before the head may agree with it);
 - a target keeps the head's number: a plural is never put into a singular case,
   and a head the analyser also reads in the other number is left alone.
 
@@ -89,8 +90,9 @@ def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
                           for r in readings(words[run - 1].group(), cases.lang)):
         run -= 1
     for m in words[:run]:
-        if any(r.case == source[0] and r.word_class in cases.agreeing for r in readings(m.group(), cases.lang)):
-            return None     # an agreeing word apart from the head ("perimää 5 euron lisämaksua")
+        before = readings(m.group(), cases.lang)
+        if not before or any(r.case == source[0] and r.word_class in cases.agreeing for r in before):
+            return None     # an unknown word (it may agree), or an agreeing one apart from the head
     out, pos = [], 0
     for i, m in enumerate(words):
         out.append(text[pos:m.start()])
