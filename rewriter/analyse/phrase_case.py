@@ -6,8 +6,7 @@ there. Where the language has an analyser (Finnish: Voikko) and its
 `language.yaml` gives `analysed_inflection`, the phrase is read word by word:
 
 - the head is the last word, a noun or adjective (`agreeing` word classes)
-  (it keeps a possessive suffix the bank lists: "sopimustanne" ->
-  "sopimuksenne"), in one of the cases `from` lists (an object or a
+  with no possessive suffix, in one of the cases `from` lists (an object or a
   subject: "sopimukseen" or "yhteydessä" ends no phrase a template can take); the words before it that agree with it (same
   case and number: "kaatumisesta johtuvia vaurioita") change with it;
 - the words before those stay as written; each must be known to the analyser
@@ -81,13 +80,8 @@ def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
     if not words or any(not gap.isspace() for gap in _gaps(text, words)):
         return None         # punctuation inside the slot: not a plain noun phrase
     head = [r for r in readings(words[-1].group(), cases.lang) if r.word_class in cases.agreeing and r.case]
-    if not head or any(r.number != target.number for r in head):
-        return None         # unknown, or a reading in the other number ("toimituskuluja")
-    possessive = head[0].possessive
-    if any(r.possessive != possessive for r in head) or (possessive and possessive not in cases.possessives):
-        return None         # "sopimustanne": the head keeps its possessive suffix, one the bank lists
-    if len({(r.lemma.casefold(), r.case) for r in head}) > 1:
-        return None         # two readings ("hakemustasi": hakemus, partitive, or "hakemusta", nominative)
+    if not head or any(r.possessive or r.number != target.number for r in head):
+        return None         # unknown, a possessive, or a reading in the other number ("toimituskuluja")
     source = (head[0].case, head[0].number)
     if source[0] not in cases.sources:
         return None         # "sopimukseen", "yhteydessä": no object or subject the template can take
@@ -104,10 +98,9 @@ def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
         out.append(text[pos:m.start()])
         word = m.group()
         if i >= run:
-            own = possessive if i == len(words) - 1 else None     # only the head carries the suffix
             lemmas = [r.lemma for r in readings(word, cases.lang)
-                      if (r.case, r.number) == source and r.word_class in cases.agreeing and r.possessive == own]
-            made = next((f for f in (_form(lemma, target, cases, own) for lemma in dict.fromkeys(lemmas)) if f), None)
+                      if (r.case, r.number) == source and r.word_class in cases.agreeing and not r.possessive]
+            made = next((f for f in (_form(lemma, target, cases) for lemma in dict.fromkeys(lemmas)) if f), None)
             if made is None:
                 return None
             word = _same_capital(word, made)
@@ -122,29 +115,26 @@ def _gaps(text: str, words: list[re.Match[str]]) -> list[str]:
 
 
 @lru_cache(maxsize=16384)
-def _form(lemma: str, target: Target, cases: PhraseCases, possessive: str | None = None) -> str | None:
-    """The form of ``lemma`` in ``target`` (with ``possessive``'s suffix) that the analyser confirms, or None."""
-    for candidate in _candidates(lemma, target, cases, possessive):
+def _form(lemma: str, target: Target, cases: PhraseCases) -> str | None:
+    """The form of ``lemma`` in ``target`` that the analyser confirms, or None."""
+    for candidate in _candidates(lemma, target, cases):
         if any(r.lemma.casefold() == lemma.casefold() and r.case == target.case and r.number == target.number
-               and r.possessive == possessive for r in readings(candidate, cases.lang)):
+               and not r.possessive for r in readings(candidate, cases.lang)):
             return candidate
     return None
 
 
-def _candidates(lemma: str, target: Target, cases: PhraseCases, possessive: str | None):
-    if not target.ending and target.number == "singular" and not possessive:
+def _candidates(lemma: str, target: Target, cases: PhraseCases):
+    if not target.ending and target.number == "singular":
         yield lemma
         return
-    # Before a possessive suffix the case ending goes ("sopimukse-nne", not "sopimuksen-nne").
-    endings = cases.possessives[possessive] if possessive else (target.ending,)
     seen = set()
     stems = [rx.sub(repl, lemma, count=1) for rx, repl in cases.stems if rx.search(lemma)]
     for stem in stems:
         for variant in (stem, *_graded(stem, cases.gradation)):
-            for ending in endings:
-                if variant + ending not in seen:
-                    seen.add(variant + ending)
-                    yield variant + ending
+            if variant not in seen:
+                seen.add(variant)
+                yield variant + target.ending
 
 
 def _graded(stem: str, pairs: tuple[tuple[str, str], ...]):

@@ -28,7 +28,6 @@ class PhraseCases:
     sources: frozenset[str]         # the cases a phrase may be in to change (objects and subjects)
     stems: tuple[tuple[LazyRegex, str], ...]
     gradation: tuple[tuple[str, str], ...]
-    possessives: dict[str, tuple[str, ...]]     # the analyser's possessive -> its suffixes ("2p" -> "nne")
 
 
 def compile_phrase_cases(lang: str, data: dict | None) -> PhraseCases | None:
@@ -38,5 +37,4 @@ def compile_phrase_cases(lang: str, data: dict | None) -> PhraseCases | None:
     targets = {name: Target(t["case"], t["number"], t.get("ending", "")) for name, t in data["cases"].items()}
     return PhraseCases(lang, targets, frozenset(data["agreeing"]), frozenset(data["from"]),
                        tuple((LazyRegex.checked(rx), repl) for rx, repl in data.get("stems", [])),
-                       tuple((a, b) for a, b in data.get("gradation", [])),
-                       {k: tuple(v) for k, v in data.get("possessives", {}).items()})
+                       tuple((a, b) for a, b in data.get("gradation", [])))
