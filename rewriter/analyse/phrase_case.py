@@ -82,6 +82,8 @@ def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
     head = [r for r in readings(words[-1].group(), cases.lang) if r.word_class in cases.agreeing and r.case]
     if not head or any(r.possessive or r.number != target.number for r in head):
         return None         # unknown, a possessive, or a reading in the other number ("toimituskuluja")
+    if len({(r.lemma.casefold(), r.case) for r in head}) > 1:
+        return None         # two readings of one word: unsure which to change
     source = (head[0].case, head[0].number)
     if source[0] not in cases.sources:
         return None         # "sopimukseen", "yhteydessä": no object or subject the template can take
