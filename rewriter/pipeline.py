@@ -89,6 +89,8 @@ class SentenceTrace:
     # Rules whose pattern matched but whose slot type refused the words it took
     # (filled only by a Rewriter made with explain=True: "rule: {slot} took 'value'").
     unfit: list[str] = field(default_factory=list)
+    # ... and, for the rules that did fit, why each template made no candidate here
+    skipped: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -264,6 +266,8 @@ class Rewriter:
                 if self.explain and not step.attempts:
                     step.unfit = [f"{rule}: {{{slot}}} cannot take {masked.unmask(value)!r}"
                                   for rule, slot, value in templates.unfit_rules(sentence, bank)]
+                    step.skipped = [masked.unmask(line)
+                                    for line in templates.why_no_template(sentence, bank, trial, computed)]
                 if chosen is not None:
                     plan.offered = trial.offered
                     if sentence[:1].islower() and masked.text[:start].rstrip().endswith(","):

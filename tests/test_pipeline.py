@@ -381,3 +381,12 @@ def test_a_title_without_a_stop_is_a_word_wherever_it_stands(text):
     # After "Sorry, " the title was masked as a name of its own, and no slot took "<name> <name>"
     out = Rewriter("en").rewrite(text).output
     assert out.startswith("Dr Khan will be available from 3 June") and "first free appointment" in out
+
+
+def test_explain_says_why_each_template_of_a_fitting_rule_made_no_candidate():
+    (must,) = Rewriter("is", explain=True).rewrite("Þú þarft að skrá þig inn fyrst.").trace
+    assert not must.attempts
+    assert any(line.startswith("must.you_must (") and "must make the message's offer" in line for line in must.skipped)
+    (unknown,) = Rewriter("fi", explain=True).rewrite("Xyzzyistä pöytäliinaa ei hyvitetä.").trace
+    assert any("{goods|nominative} cannot take 'Xyzzyistä pöytäliinaa'" in line for line in unknown.skipped)
+    assert Rewriter("fi").rewrite("Xyzzyistä pöytäliinaa ei hyvitetä.").trace[0].skipped == []

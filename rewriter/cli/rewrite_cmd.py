@@ -136,6 +136,8 @@ def _explain(result, stream) -> None:
             print("    no rule or model offered a rewrite: kept as it is", file=stream)
             for line in step.unfit:
                 print(f"    slot type refused: {line}", file=stream)
+            for line in step.skipped:
+                print(f"    template not used: {line}", file=stream)
         for a in step.attempts:
             mark = "ok  " if not a.failures else "fail"
             where = f" ({a.source})" if a.source else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..analyse.names import is_common_word
 from ..analyse.phrase_case import inflect_phrase
@@ -126,15 +127,11 @@ def _literal_length(m: re.Match[str]) -> int:
 def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str, str]) -> Iterator[Candidate]:
     """Candidate rewrites of one masked sentence, best first."""
     for rule, m, _view in fitting_rules(sentence, bank):
-        lead = (m.group("lead") or "").strip()
-        # "Before we can process it, I can ...": the lead would dangle before a
-        # subject-first template; an `after_lead` template goes on from it.
-        lead_kept = not lead or keepable_lead(lead, "", bank, short=False)
-        greeted = bool(lead) and is_greeting(lead, bank)
+        lead = _Lead(m, bank)
         captured = captured_slots(m)
         for template in ordered_templates(rule, tone_for(rule, bank, plan.tone), plan):
-            if (not lead_kept and not template.after_lead) or (template.after_lead and (not lead or greeted)):
-                continue        # an `after_lead` template goes on from a clause, never from "Sæl Edda, "
+            if lead.refuses(template):
+                continue
             if not captured <= slots_of(template):
                 continue        # a template that leaves out a captured slot drops a fact ("in size M")
             text = fill(template, m, bank, computed)
@@ -144,6 +141,68 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
     replaced = replace_avoided(sentence, bank)
     if replaced is not None:
         yield replaced
+
+
+class _Lead:
+    """What a match's lead allows: "Before we can process it, I can ..." would dangle
+    before a subject-first template; an `after_lead` template goes on from a clause,
+    never from nothing or from a greeting ("Sæl Edda, getum við ...")."""
+
+    __slots__ = ("text", "kept", "greeted")
+
+    def __init__(self, m: re.Match[str], bank: Bank):
+        self.text = (m.group("lead") or "").strip()
+        self.kept = not self.text or keepable_lead(self.text, "", bank, short=False)
+        self.greeted = bool(self.text) and is_greeting(self.text, bank)
+
+    def refuses(self, template: Template) -> bool:
+        if template.after_lead:
+            return not self.text or self.greeted
+        return not self.kept
+
+
+def why_no_template(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str, str],
+                    limit: int = 12) -> list[str]:
+    """Why each template of each fitting rule made no candidate here (for --explain; slow, never on the hot path)."""
+    out: list[str] = []
+    tone = None
+    for rule, m, _view in fitting_rules(sentence, bank):
+        tone = tone_for(rule, bank, plan.tone)
+        lead = _Lead(m, bank)
+        captured = captured_slots(m)
+        usable = ordered_templates(rule, tone, plan)
+        for template in rule.templates:
+            where = template.source or rule.id
+            if template.tone not in (tone, "any"):
+                why = f"written for the {template.tone} tone"
+            elif template not in usable:
+                why = ("states only, and this sentence must make the message's offer" if template.statement_only
+                       and not plan.states_only else "makes an offer, and the message's offer is made elsewhere"
+                       if plan.states_only else "needs an action the settings do not offer")
+            elif lead.refuses(template):
+                why = f"cannot follow the lead {lead.text!r}" if lead.text else "goes on from a lead there is none of"
+            elif not captured <= slots_of(template):
+                why = f"leaves out {', '.join(sorted(captured - slots_of(template)))}"
+            elif fill(template, m, bank, computed) is None:
+                why = "; ".join(_unfilled(template, m, bank, computed)) or "a slot cannot take the form asked for"
+            else:
+                continue
+            out.append(f"{rule.id} ({where}): {why}")
+            if len(out) >= limit:
+                return out
+    return out
+
+
+def _unfilled(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> list[str]:
+    """The slots of ``template`` whose value cannot take the case it asks for ("{obj|nominative} cannot take ...")."""
+    found = []
+    for slot in _SLOT.finditer(template.text):
+        name, inflection = slot.group(1), slot.group(2)
+        if not inflection or name not in m.re.groupindex or not m.group(name):
+            continue
+        if fill(replace(template, text=f"{{{name}|{inflection}}}"), m, bank, computed) is None:
+            found.append(f"{{{name}|{inflection}}} cannot take {m.group(name).strip()!r}")
+    return found
 
 
 def kept_reasons(m, template: Template, bank: Bank) -> tuple[str, ...]:
