@@ -149,6 +149,7 @@ def _graded(stem: str, pairs: tuple[tuple[str, str], ...]):
                 m = None
                 for m in re.finditer(re.escape(a) + onset, stem):
                     pass
+                # not the second half of a double consonant: "k" in "takki" is the "kk" pair's business
                 if m is not None and m.start() > 0 and stem[m.start() - 1] not in a[:1]:
                     yield stem[:m.start()] + b + stem[m.end():]
 
