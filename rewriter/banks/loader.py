@@ -204,7 +204,7 @@ def _load_language(path: Path, lang: str) -> Language:
         raise BankError(display_path(path), f"code {data['code']!r} differs from folder name {lang!r}", line=line_of(lines, ("code",)))
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "appositive_openers",
-                "slot_trailers", "negative_polarity",
+                "slot_trailers", "negative_polarity", "sympathy",
                 "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings",
                 "contrastives", "chain_joiners", "inner_back_references"):
         try:
@@ -256,6 +256,7 @@ def _load_language(path: Path, lang: str) -> Language:
         subordinators=compiled["subordinators"],
         appositive_openers=compiled["appositive_openers"],
         negative_polarity=compiled["negative_polarity"],
+        sympathy=compiled["sympathy"],
         negation_phrases=tuple(data.get("negation_markers", [])),
         discouraged_phrases=tuple(data.get("discouraged", [])),
         softener_phrases=tuple(data.get("softeners", [])),

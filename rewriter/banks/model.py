@@ -165,6 +165,7 @@ class Language:
     subordinators: LazyRegex | None = None   # a clause starting with one cannot stand alone
     appositive_openers: LazyRegex | None = None   # ", normally a year after ...": a tail, not a clause
     negative_polarity: LazyRegex | None = None    # "anymore", "myöskään": words that need a negation to stand
+    sympathy: LazyRegex | None = None        # "Sorry to hear", "Leit å høre at": the clause after it is the customer's news
     negation_phrases: tuple[str, ...] = ()
     discouraged_phrases: tuple[str, ...] = ()
     softener_phrases: tuple[str, ...] = ()
