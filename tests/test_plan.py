@@ -158,6 +158,21 @@ def test_a_kept_subordinate_lead_is_refused_in_verb_second_languages():
     assert not keepable_lead("Takk for bestillingen din i går", ", ", nb), "a comma splice"
 
 
+def test_a_bare_vocative_reads_as_a_greeting_in_verb_second_languages():
+    # "{name}, með því að skila ... helst umsóknin í gildi": after a name alone the clause starts afresh
+    from rewriter.banks import load_bank
+    from rewriter.stages.clauses import is_greeting
+    from rewriter.text.protect import mask
+    is_bank = load_bank("is")
+    lead = mask("{name}, ").text
+    assert is_greeting(lead, is_bank)
+    assert not is_greeting(mask("{name} og ").text, is_bank), "no comma: no vocative"
+    assert not is_greeting("Takk fyrir pöntunina, ", is_bank)
+    out = Rewriter("is").rewrite("{name}, þú þarft að skila eyðublaðinu undirrituðu fyrir 15. janúar, "
+                                 "annars fellur umsóknin úr gildi.").output
+    assert out.startswith("{name}, ") and "umsóknin" in out and "annars" not in out
+
+
 def test_a_template_that_leaves_out_a_captured_slot_is_not_used():
     import re as _re
     from rewriter.stages.templates import captured_slots, slots_of

@@ -90,12 +90,14 @@ SHORT_LEAD_WORDS = 3
 
 # Markup and placeholders before a lead's first word ("<p>Hei Kari,").
 _OPENING = re.compile(rf"^[\s{SENTINEL_CLASS}]*")
+# A name or placeholder alone before a comma ("{name}, ", "Edda, " once masked): a vocative.
+_VOCATIVE = re.compile(rf"\s*[{SENTINEL_CLASS}]+\s*,\s*")
 
 
 def is_greeting(lead: str, bank: Bank) -> bool:
-    """Whether ``lead`` opens with a greeting ("Sæl Edda, "): the sentence after it starts afresh."""
+    """Whether ``lead`` opens with a greeting ("Sæl Edda, ") or is a bare vocative ("{name}, "): the sentence after it starts afresh."""
     greetings = bank.language.greetings
-    return greetings is not None and bool(greetings.match(_OPENING.sub("", lead)))
+    return greetings is not None and (bool(greetings.match(_OPENING.sub("", lead))) or bool(_VOCATIVE.fullmatch(lead)))
 
 
 def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) -> bool:
