@@ -98,3 +98,9 @@ def test_a_title_and_the_name_after_it_are_one_name_and_end_no_sentence():
     assert [f.text for f in result.findings] == ["The Aurora lamp is sold out"]
     # An abbreviation that is no title ("No.") still ends its sentence.
     assert len(Rewriter("en").rewrite("No. The Aurora lamp is sold out.").trace) == 1
+
+
+def test_a_sign_off_after_a_dash_on_the_same_line_is_a_piece_of_its_own():
+    assert sentences("Nothing we can do before then. – FixIt Bar") == ["Nothing we can do before then.", "– FixIt Bar"]
+    assert sentences("Paketti on noudettavissa. — Pakettipiste") == ["Paketti on noudettavissa.", "— Pakettipiste"]
+    assert sentences("It costs 5 – 10 euros.") == ["It costs 5 – 10 euros."], "a dash inside a sentence stays"

@@ -172,3 +172,11 @@ def test_a_word_that_needs_its_negation_is_a_left_over(lang, original, candidate
     kept = kept.replace(" heldur", "")
     assert not any("left without its negation" in f for f in verify(kept, original, load_bank(lang),
                                                                     check_language=False).failures)
+
+
+@pytest.mark.parametrize("lang,text", [("fi", "Avainta ei voi teettää ilman kirjettä."),
+                                       ("nb", "Varene er ikke brukbare lenger.")])
+def test_a_limiter_inside_a_longer_word_is_no_limiter(lang, text):
+    # "Avainta" holds "vain", "brukbare" holds "bare": neither says "only"
+    from rewriter.banks import load_bank
+    assert load_bank(lang).language.limiters.search(text) is None

@@ -49,8 +49,9 @@ def split(text: str, abbreviations: Iterable[str], is_block: Callable[[str], boo
     for m in _END.finditer(text):
         nxt = _STARTS_SENTENCE.match(text, m.end())
         if m.end() < len(text) and not nxt:
-            if _symbol_follows(text, m.end()):
-                cuts.append((m.end(), m.end()))    # "… out of stock. 👍": the emoji is a piece of its own
+            if _symbol_follows(text, m.end()) or _dash_follows(text, m.end()):
+                # "… out of stock. 👍", "… before then. – FixIt Bar": the emoji or the signed-off name is a piece of its own
+                cuts.append((m.end(), m.end()))
             continue
         if nxt and not _is_upper_or_other(text[nxt.end() - 1]):
             continue
@@ -71,6 +72,12 @@ def _symbol_follows(text: str, pos: int) -> bool:
     rest = text[pos:pos + 8].lstrip()
     return bool(rest) and len(rest) < len(text[pos:pos + 8]) and (
         unicodedata.category(rest[0]).startswith("S") or rest[:2] in (":)", ":-", ";)", ":D", ":("))
+
+
+def _dash_follows(text: str, pos: int) -> bool:
+    """Is the next thing after the space at ``pos`` a dash and a space (a sign-off on the same line)?"""
+    rest = text[pos:pos + 3]
+    return len(rest) == 3 and rest[0].isspace() and rest[1] in "\u2013\u2014" and rest[2].isspace()
 
 
 def _is_upper_or_other(ch: str) -> bool:
