@@ -1,4 +1,6 @@
-from rewriter.text.protect import find_protected, mask, visible
+import pytest
+
+from rewriter.text.protect import find_protected, is_sentinel, mask, visible
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -92,3 +94,12 @@ def test_a_word_after_a_greeting_is_read_as_a_sentence_start():
     # a longer lead before the comma is no greeting: the capital there marks a name
     text = "Hi, we spoke to the whole team at the depot yesterday, Hearing said no."
     assert "Hearing" in [p.value for p in find_protected(text, greetings=greetings) if p.kind == "name"]
+
+
+@pytest.mark.parametrize("text,span", [("Hytta er utleid 7.–9. mars.", "7.–9"), ("Salurinn er bókaður 3.-5. maí.", "3.-5"),
+                                       ("We are closed 7–9 March.", "7–9")])
+def test_a_range_of_days_is_one_span(text, span):
+    # a date slot takes "7.–9. mars" as it takes "9. mars"
+    m = mask(text)
+    pieces = [m.unmask(ch) for ch in m.text if is_sentinel(ch)]
+    assert span in pieces

@@ -87,8 +87,9 @@ _KINDS: list[tuple[str, str]] = [
     ("time", r"(?<![\w.:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:[ap]m|[ap]\.m\.)(?!\w)"
              r"|(?<![\w.:/])(?:[01]?\d|2[0-3]):[0-5]\d(?![\w]|[.:,/]\d)"
              r"|(?:(?<=klo )|(?<=kl\. )|(?<=kl )|(?<=kello )|(?<=Klo )|(?<=Kl\. ))(?:[01]?\d|2[0-3])\.[0-5]\d(?![\w]|[.:,/]\d)"),
-    # Numbers and codes with digits, one span each: 12.1.2026, #12345, XR-2000, 42EU, 1.5L, 3XL, A4, 5:llä.
-    ("number", r"#?(?<!\w)(?:[A-Za-z]{1,4}-)?(?=[^\W_]*\d)[^\W_]++(?:[.,:/\-]\d[^\W_]*+)*+" + _GLUED),
+    # Numbers and codes with digits, one span each: 12.1.2026, #12345, XR-2000, 42EU, 1.5L, 3XL, A4, 5:llä;
+    # a range of days is one ("7.–9. mars", "3.-5. maí", "7–9 March"), so a date slot takes it as one day.
+    ("number", r"#?(?<!\w)(?:[A-Za-z]{1,4}-)?(?=[^\W_]*\d)[^\W_]++(?:(?:\.?\u2013|\.-|[.,:/\-])\d[^\W_]*+)*+" + _GLUED),
 ]
 _DIGIT = re.compile(r"\d")
 _TAG_NAME = re.compile(r"</?\s*([A-Za-z0-9-]+)")
