@@ -115,11 +115,12 @@ def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) ->
     joiners = bank.language.clause_joiners
     if joiners and re.search(r"(?<!\w)(?:%s)(?!\w)" % joiners, between, re.IGNORECASE):
         return True
+    if bank.language.verb_second and (head.rstrip()[-1:] in (":", ";") or ":" in between or ";" in between):
+        # "Til info: hjelmer kan ...", "Som jeg skrev i forrige svar: ...": after a colon a new clause starts with its subject
+        return True
     subordinate = bank.language.subordinators
     if subordinate is not None and subordinate.match(head):
         return not bank.language.verb_second
-    if bank.language.verb_second and (head.rstrip()[-1:] in (":", ";") or ":" in between or ";" in between):
-        return True         # "Til info: hjelmer kan ...": after a colon a new clause starts with its subject
     fronted = bank.language.fronted_adverbials
     if bank.language.verb_second and fronted is not None and fronted.match(head.lstrip()):
         return False        # "På grunn av uværet, bestillinger blir ...": the verb must come first
