@@ -390,3 +390,10 @@ def test_explain_says_why_each_template_of_a_fitting_rule_made_no_candidate():
     (unknown,) = Rewriter("fi", explain=True).rewrite("Xyzzyistä pöytäliinaa ei hyvitetä.").trace
     assert any("{goods|nominative} cannot take 'Xyzzyistä pöytäliinaa'" in line for line in unknown.skipped)
     assert Rewriter("fi").rewrite("Xyzzyistä pöytäliinaa ei hyvitetä.").trace[0].skipped == []
+
+
+def test_the_stop_of_a_date_inside_a_sentence_stays_with_the_date():
+    # "vapaana 26.12., pahoittelut": the stop after "26.12" belongs to the date
+    for text in ("Huoneita ei ole enää vapaana 26.12., pahoittelut.", "Huoneita ei ole enää vapaana 24.–26.12., pahoittelut."):
+        out = Rewriter("fi").rewrite(text).output
+        assert "26.12. varattu" in out, out

@@ -433,6 +433,11 @@ def _specificity(m: re.Match[str]) -> int:
     return width
 
 
+# A number at the end of a slot value and a stop right after it that ends no sentence: a date ("26.12.,").
+_ENDS_IN_NUMBER = re.compile("[\U000FE000-\U000FEFFF]$")
+_DATE_DOT = re.compile(r"\.(?=\.|\s*[,;:)]|\s+[a-zåäöæøþðáéíóúý])")
+
+
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
     """The template with its slots filled, or None if a slot cannot take the form asked for."""
     lead = m.group("lead") or ""
@@ -445,6 +450,8 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
             text = computed[name]
         else:
             text = trimmed(m.group(name).strip(), bank)
+            if _DATE_DOT.match(m.string, m.end(name)) and _ENDS_IN_NUMBER.search(text):
+                text += "."     # "vapaana 26.12., pahoittelut": the stop belongs to the date, not to the sentence
             if m.start(name) == len(lead) and not lead.rstrip().endswith(":"):
                 text = lower_first(text, bank)
         if inflection:
