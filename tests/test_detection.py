@@ -31,3 +31,9 @@ def test_findings_in_several_sentences_point_into_the_original_text():
 
 def test_negation_inside_placeholders_and_tags_is_not_a_finding():
     assert detect("Hello {{not_a_word}}, <span class=\"no\">thanks</span>", lang="en") == []
+
+
+def test_an_insurance_policy_named_by_its_number_is_no_wall():
+    # "policy" as a wall is discouraged; "policy PV-448201" is the customer's cover
+    assert detect("Your claim under policy PV-448201 is being reviewed.", lang="en") == []
+    assert detect("I checked with the team and that's company policy.", lang="en")
