@@ -59,7 +59,7 @@ def test_a_fact_alone_stays_and_states_after_another_sentence_offers():
     assert rw.rewrite(fact).output == fact
     message = "We can't rent a car to drivers who have held their licence for less than two years. " + fact
     assert rw.rewrite(message).output == ("We can rent a car to drivers who have held their licence for at least two "
-                                          "years. Passengers can board only with a printed boarding pass.")
+                                          "years. Passengers can board with a printed boarding pass.")
 
 
 def test_a_bound_tail_is_used_only_where_the_organisation_offers_it(scratch_root, monkeypatch):
@@ -71,7 +71,7 @@ def test_a_bound_tail_is_used_only_where_the_organisation_offers_it(scratch_root
     load_bank.cache_clear()
     fact = "Passengers cannot board without a printed boarding pass."
     assert Rewriter("en").rewrite(fact).output == (
-        "Passengers can board only with a printed boarding pass, and I'd be happy to explain the options.")
+        "Passengers can board with a printed boarding pass, and I'd be happy to explain the options.")
     denied = Rewriter("en", config=OrgConfig(allowed_actions=frozenset({"notify"})))
     assert denied.rewrite(fact).output == fact
 
