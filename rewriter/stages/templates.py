@@ -17,7 +17,7 @@ from ..banks.lazy_regex import LazyRegex
 from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule, Template, tokens_of
 from ..plan.message import MessagePlan
-from ..text.protect import SENTINEL_CLASS, is_sentinel
+from ..text.protect import KIND_POOLS, SENTINEL_CLASS, is_sentinel
 from ..banks.trigger import SOFTENER
 from ..text.view import View, drop
 from .candidate import Candidate
@@ -434,7 +434,7 @@ def _specificity(m: re.Match[str]) -> int:
 
 
 # A number at the end of a slot value and a stop right after it that ends no sentence: a date ("26.12.,").
-_ENDS_IN_NUMBER = re.compile("[\U000FE000-\U000FEFFF]$")
+_ENDS_IN_NUMBER = re.compile("[%s-%s]$" % tuple(map(chr, KIND_POOLS["number"])))
 _DATE_DOT = re.compile(r"\.(?=\.|\s*[,;:)]|\s+[a-zåäöæøþðáéíóúý])")
 
 
