@@ -285,6 +285,19 @@ def test_an_amount_between_commas_is_not_a_clause_to_cut_at():
         == ["3 eru á leiðinni til okkar."]
 
 
+def test_an_amount_closing_the_sentence_is_not_cut_off_as_a_fragment():
+    from rewriter.banks import load_bank
+    from rewriter.stages.clauses import split_points
+
+    nb_bank = load_bank("nb")
+    assert list(split_points("Vi kan dessverre ikke komme før neste uke, 2400 kr per besøk.", nb_bank)) == []
+    # a numeral that opens a clause of its own is still a place to cut
+    assert [rest for _, rest in split_points("Vi har ikke flere i lager, 3 av butikkene har den røde.", nb_bank)] \
+        == ["3 av butikkene har den røde."]
+    out = Rewriter("nb").rewrite("Vi kan dessverre ikke komme før neste uke, 2 400 kr per besøk.").output
+    assert "besøk" in out and ". 2 400 kr" not in out
+
+
 @pytest.mark.parametrize("lang, sentence, tail", [
     ("nb", "Gravsteinen kan ikke settes opp før jorda har satt seg, normalt tidligst ett år etter gravferden.",
      "normalt tidligst ett år etter gravferden."),

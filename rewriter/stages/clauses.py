@@ -44,8 +44,8 @@ def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
             continue        # "..., because you paid by card": a reason cannot stand alone
         if appositive is not None and m.group().strip() == "," and appositive.match(rest):
             continue        # "..., normalt tidligst ett år etter": a tail, kept alone it is a fragment
-        if _APPOSITIVE.match(rest):
-            continue        # "... afborganir, 184.300 kr., áður en ...": an amount between commas is no clause
+        if _APPOSITIVE.match(rest) or _APPOSITIVE_END.match(rest):
+            continue        # "... afborganir, 184.300 kr., áður en ...", "..., 2 400 kr per besøk.": an amount is no clause
         if head and re.search(r"\w", rest):
             yield head, rest
 
@@ -54,6 +54,9 @@ def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
 # apposition to the clause before ("the arrears, 184.300 kr., before ..."),
 # not a clause of its own.
 _APPOSITIVE = re.compile(rf"[\d{SENTINEL_CLASS}][^\s,]*(?:\s+[^\s,]+)?\s*,")
+# ... or an amount and at most three more words closing the sentence ("...
+# next week, 2 400 kr per visit."): cut off, it would stand as a fragment.
+_APPOSITIVE_END = re.compile(rf"[\d{SENTINEL_CLASS}][^\s,]*(?:\s+[^\s,.!?]+){{0,3}}\s*[.!?\u2026]*$")
 
 
 def standing_alone(rest: str, bank: Bank) -> str:
