@@ -391,7 +391,8 @@ class Rewriter:
             if contradiction:
                 verdict.failures.append(f"says what the message rules out: {contradiction!r}")
             if candidate.template is not None:
-                unknown = unknown_forms(candidate.text, sentence, candidate.template, bank.language.code)
+                unknown = unknown_forms(candidate.text, sentence, candidate.template, bank.language.code,
+                                        bank.written_words)
                 if unknown:
                     verdict.failures.append(f"word forms the dictionary does not know: {', '.join(unknown)}")
             if candidate.engine == "model":

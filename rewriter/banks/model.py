@@ -284,6 +284,7 @@ class Bank:
     match_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)      # stages.templates.match_rules
     findings_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)   # detection.detector
     lower_words: frozenset[str] = field(init=False, repr=False)    # see _lower_case_words
+    written_words: frozenset[str] = field(init=False, repr=False)  # see _written_words
     marker_cache: Memo = field(default_factory=lambda: Memo(1024), init=False, repr=False)   # see markers
     slot_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)       # stages.templates.slots_fit
     _marker_parts: dict = field(init=False, repr=False)       # kind -> (alternatives, wrapper before, after)
@@ -296,6 +297,7 @@ class Bank:
         # filed under its rarest word (`tokens.rarest_keys`).
         lang = self.language
         self.lower_words = self._lower_case_words()
+        self.written_words = self._written_words()
         common = self._template_word_counts()
         self.trigger = Trigger({NEGATION: lang.negation_phrases, DISCOURAGED: lang.discouraged_phrases,
                                 SOFTENER: lang.softener_phrases, AVOID: [p for a in self.avoid for p in a.phrases],
@@ -364,6 +366,16 @@ class Bank:
         texts = [t.text for r in self.rules for t in r.templates]
         texts += [x for r in self.rules for e in r.examples for x in (e.input, e.output or "")]
         return frozenset(w for text in texts for w in re.findall(r"[^\W\d_]+", text) if w.islower())
+
+    def _written_words(self) -> frozenset[str]:
+        """Words (lower case) of the templates and example outputs: what the bank writes itself.
+
+        `verification.wordforms` takes them as known without the dictionary:
+        the language tests hold every one of them to it.
+        """
+        texts = [t.text for r in self.rules for t in r.templates]
+        texts += [e.output for r in self.rules for e in r.examples if e.output]
+        return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
 
     def may_have_findings(self, text: str) -> bool:
         """False when ``text`` certainly holds no finding (see `trigger`)."""

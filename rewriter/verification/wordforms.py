@@ -56,19 +56,23 @@ def _template_words(template_text: str) -> frozenset[str]:
     return frozenset(_lower_words(_SLOT.sub(" ", template_text)))
 
 
-def unknown_forms(candidate: str, sentence: str, template_text: str | None, lang: str) -> list[str]:
+def unknown_forms(candidate: str, sentence: str, template_text: str | None, lang: str,
+                  written: frozenset[str] = frozenset()) -> list[str]:
     """Words of ``candidate`` in neither ``sentence`` nor the template's literal text that the dictionary does not know.
 
     ``candidate`` and ``sentence`` may be masked (sentinels are dropped);
     ``template_text`` is the template as the bank writes it (``{slot|case}``
-    markers are not words), or None for a model candidate. Each unknown word
-    is listed once, in the order it appears. [] when no dictionary is
-    installed for ``lang``.
+    markers are not words), or None for a model candidate. ``written``: words
+    (lower case) the bank itself writes in its templates and example outputs
+    (`Bank.written_words`), which the tests hold to the same dictionary, so a
+    form an inflection makes ("fylt") need not load it. Each unknown word is
+    listed once, in the order it appears. [] when no dictionary is installed
+    for ``lang``.
     """
     given = _lower_words(visible(sentence))
     literal = _template_words(template_text) if template_text else frozenset()
     made = list(dict.fromkeys(w for w in _WORD.findall(visible(candidate))
-                              if w.lower() not in given and w.lower() not in literal))
+                              if (low := w.lower()) not in given and low not in literal and low not in written))
     # Most candidates only copy words: no dictionary is loaded for them.
     if not made or dictionaries.tool_for(lang) is None:
         return []
