@@ -28,6 +28,21 @@ def test_words_of_the_sentence_and_of_the_template_are_not_looked_up():
 
 
 @needs_voikko
+def test_words_the_bank_writes_elsewhere_are_not_looked_up():
+    # an inflection's output the bank also writes in a template or example ("fylt") needs no dictionary
+    assert unknown_forms("Ilmoitan, kun puhelintä on taas saatavilla.", "Meillä ei ole puhelinta.",
+                         "Ilmoitan, kun {item|partitive} on taas saatavilla.", "fi", frozenset({"puhelintä"})) == []
+
+
+def test_the_bank_lists_the_words_of_its_templates_and_example_outputs():
+    from rewriter.banks import load_bank
+
+    bank = load_bank("nb")
+    assert "fylt" in bank.written_words           # must.you_must_before: "Så snart du har fylt ut skjemaet ..."
+    assert "dessverre" not in bank.written_words  # only in example inputs
+
+
+@needs_voikko
 def test_a_model_candidate_has_every_new_word_looked_up_once_in_order():
     assert unknown_forms("Xyzzy tulee, xyzzy ja qwqw.", "Tuote ei tule.", None, "fi") == ["Xyzzy", "xyzzy", "qwqw"]
     assert unknown_forms("qwqw qwqw tulee", "", None, "fi") == ["qwqw"]
