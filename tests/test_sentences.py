@@ -104,3 +104,8 @@ def test_a_sign_off_after_a_dash_on_the_same_line_is_a_piece_of_its_own():
     assert sentences("Nothing we can do before then. – FixIt Bar") == ["Nothing we can do before then.", "– FixIt Bar"]
     assert sentences("Paketti on noudettavissa. — Pakettipiste") == ["Paketti on noudettavissa.", "— Pakettipiste"]
     assert sentences("It costs 5 – 10 euros.") == ["It costs 5 – 10 euros."], "a dash inside a sentence stays"
+    # a hyphen as the dash: with a space, or glued to the capital of the name (b19)
+    assert sentences("Huoltoa ei voi tehdä ennen maanantaita. - Pyöräpaja Ketju") == \
+        ["Huoltoa ei voi tehdä ennen maanantaita.", "- Pyöräpaja Ketju"]
+    assert sentences("Varaa kaksi päivää etukäteen. -Caddiemaster, Golf Haukilahti") == \
+        ["Varaa kaksi päivää etukäteen.", "-Caddiemaster, Golf Haukilahti"]

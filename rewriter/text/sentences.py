@@ -75,9 +75,16 @@ def _symbol_follows(text: str, pos: int) -> bool:
 
 
 def _dash_follows(text: str, pos: int) -> bool:
-    """Is the next thing after the space at ``pos`` a dash and a space (a sign-off on the same line)?"""
+    """Is the next thing after the space at ``pos`` a dash and a space, or a hyphen and a capital (a sign-off on the same line)?
+
+    "… before then. – FixIt Bar", "… etukäteen. - Pyöräpaja Ketju", "… etukäteen. -Caddiemaster".
+    """
     rest = text[pos:pos + 3]
-    return len(rest) == 3 and rest[0].isspace() and rest[1] in "\u2013\u2014" and rest[2].isspace()
+    if len(rest) < 3 or not rest[0].isspace():
+        return False
+    if rest[1] in "\u2013\u2014-" and rest[2].isspace():
+        return True
+    return rest[1] == "-" and rest[2].isupper()
 
 
 def _is_upper_or_other(ch: str) -> bool:
