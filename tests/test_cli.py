@@ -60,6 +60,15 @@ def test_explain_names_the_rule_and_the_template(capsys):
     assert "finding: out_of_stock." in out and "out_of_stock.yaml:" in out
 
 
+def test_explain_says_why_a_sentence_with_an_ok_clause_candidate_stays(capsys):
+    # the first clause has a verified rewrite, the second none: the sentence stays, and --explain says why
+    sentence = "The 9am slot is already full, so you won't be able to launch before 11:30."
+    main(["rewrite", "--explain", "--lang", "en", sentence])
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == sentence
+    assert "    ok   " in out and "kept as it is: the candidates marked ok cover one clause only" in out
+
+
 @pytest.mark.parametrize("args, stdin, message", [
     (["rewrite", "--lang", "xx", "hello"], None, "unknown language 'xx'"),
     (["rewrite", "--lang", "en", ""], None, "empty input"),

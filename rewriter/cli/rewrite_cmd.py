@@ -147,3 +147,8 @@ def _explain(result, stream) -> None:
         if step.held_back:
             print("    held back: another negative sentence of this message has no rewrite, so the message "
                   "stays as it is (--partial rewrites what it can)", file=stream)
+        elif any(not a.failures for a in step.attempts) and \
+                not any(e.start < step.end and step.start < e.end for e in result.edits):
+            # "ok" lines for one clause of the sentence: used alone, they would drop the rest
+            print("    kept as it is: the candidates marked ok cover one clause only, and the rest of the "
+                  "sentence has no rewrite", file=stream)
