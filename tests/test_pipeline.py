@@ -140,7 +140,7 @@ def test_a_neutral_reason_before_a_comma_stays_and_the_negative_clause_is_rewrit
 def test_a_template_candidate_with_a_word_form_the_dictionary_lacks_is_dropped(monkeypatch):
     from rewriter import pipeline
 
-    monkeypatch.setattr(pipeline, "unknown_forms", lambda cand, sent, tmpl, lang: ["puhelintä"])
+    monkeypatch.setattr(pipeline, "unknown_forms", lambda cand, sent, tmpl, lang, written=frozenset(): ["puhelintä"])
     result = Rewriter("en").rewrite("The red dress is out of stock.")
     assert not result.changed
     assert any("does not know: puhelintä" in f for a in result.trace[0].attempts for f in a.failures)
