@@ -1,5 +1,6 @@
 """The command line as a user meets it: outputs, the line protocol and error paths."""
 import json
+import os
 import subprocess
 import sys
 
@@ -195,6 +196,20 @@ def test_help_lists_every_command_with_its_own_one_line_help():
     for name, _, summary in COMMANDS:
         assert f"{name}" in out and summary in out
     assert build_parser().format_help() == build_parser(None).format_help() == build_parser("check").format_help()
+
+
+def test_building_the_parser_finds_the_width_without_shutil():
+    code = ("import sys\nfrom rewriter.cli.main import build_parser\nbuild_parser('rewrite')\n"
+            "print('shutil' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.stdout.decode().split() == ["False"], proc.stderr.decode()
+    # the help is wrapped to $COLUMNS, as argparse's own lookup does
+    def usage_lines(columns: str) -> int:
+        out = subprocess.run([sys.executable, "-m", "rewriter", "rewrite", "--help"], capture_output=True,
+                             env={**os.environ, "COLUMNS": columns}).stdout.decode()
+        return len(out.split("\n\n")[0].splitlines())
+
+    assert usage_lines("50") > usage_lines("200") >= 1
 
 
 def test_a_command_builds_only_its_own_options():
