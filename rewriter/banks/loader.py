@@ -36,8 +36,9 @@ COMPUTED_SLOTS = frozenset({"followup_date", "followup_day"})
 # The lead-in is written as runs up to the next comma, colon or dash, each run
 # taken whole (possessive), not as ".*?" before one: the same leads in the same
 # order (a run never holds a line break, as "." never does), but the engine
-# steps from delimiter to delimiter instead of character by character, and
-# rule matching, the dearest step of a sentence, runs a third faster. Its
+# steps from delimiter to delimiter instead of character by character: rule
+# matching, the dearest step of a sentence, ran 10-35 % faster on the nb
+# corpus, about 6 % of a whole 10,000-line run (nineteenth session). Its
 # class costs ~0.4 ms more to compile per pattern, once per machine
 # (`regex_programs` keeps compiled programs between runs).
 LEAD = r"^(?P<lead>(?:(?:[^,;:\n\u2013\u2014]*+(?:[,;:]|(?-i:[\u2013\u2014])))+?\s+)?)"
