@@ -11,7 +11,7 @@ from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
 from .literals import Screen, lowered, screen_literals
 from .patterns import CompiledPattern, join_alternatives, literal_width, phrase_alternatives
-from .tokens import may_match, rarest_keys, tokens_of
+from .tokens import WORD_FORM, may_match, rarest_keys, tokens_of
 
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
            "Template", "Vetoes", "tokens_of"]
@@ -375,7 +375,7 @@ class Bank:
         """
         texts = [t.text for r in self.rules for t in r.templates]
         texts += [e.output for r in self.rules for e in r.examples if e.output]
-        return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
+        return frozenset(w.lower() for text in texts for w in WORD_FORM.findall(text))
 
     def may_have_findings(self, text: str) -> bool:
         """False when ``text`` certainly holds no finding (see `trigger`)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 TOKEN = re.compile(r"\w+(?:'\w+)*")   # "can't" is one word, not "can" and "t"
+# A written word as the dictionaries look it up: letters, with inner apostrophes and hyphens ("e-post", "we'll").
+WORD_FORM = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def tokens_of(text: str) -> frozenset[str]:

@@ -35,9 +35,10 @@ import re
 from functools import lru_cache
 
 from ..analyse import dictionaries
+from ..banks.tokens import WORD_FORM
 from ..text.protect import visible
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = WORD_FORM
 _SLOT = re.compile(r"\{[a-z][a-z0-9_]*(?:\|[a-z][a-z0-9_]*)?\}")
 
 
