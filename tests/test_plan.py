@@ -1,10 +1,13 @@
 """The message plan: what a reply may promise, in which tone, and how often."""
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from rewriter.analyse.names import is_common_word, tool_for
 from rewriter.banks.lazy_regex import LazyRegex
+from rewriter.banks.loader import load_bank
+from rewriter.errors import BankError
 from rewriter.banks.model import SlotType, Template
 from rewriter.config import OrgConfig
 from rewriter.plan.address import address_tone
@@ -60,6 +63,32 @@ def test_slot_types_refuse_a_preposition_phrase_and_require_a_date_word():
     date = SlotType(require=LazyRegex.checked(r"\b(?:march|friday|\d+)\b", 2))
     assert item.accepts("the red dress") and not item.accepts("to Sweden")
     assert date.accepts("Friday") and not date.accepts("the plumber comes")
+
+
+@pytest.mark.skipif(tool_for("fi") != "voikko", reason="Voikko (libvoikko1 + voikko-fi) is not installed")
+def test_a_slot_type_with_cases_asks_the_analyser_what_a_regex_cannot_tell():
+    bank = load_bank("fi")
+    adv = bank.language.slot_types["adv"]
+    assert "sisaeronto" in adv.last_word_cases
+    # "hakemusta" (partitive) ends like the elative "laitteesta": only the analyser tells them apart
+    assert adv.accepts("hakemusta") and adv.accepts("laitteesta"), "the regexes alone take both"
+    rw = Rewriter("fi")
+    out = rw.rewrite("Emme voi käsitellä uutta hakemusta ennen kuin merkintä on poistunut.").output
+    assert "uuden hakemuksen" in out and "hakemusta" not in out
+    assert rw.rewrite("Emme voi palauttaa rahoja tilillesi ennen kuin palautus on saapunut varastolle.").output \
+        == "Voimme palauttaa rahat tilillesi, kun palautus on saapunut varastolle."
+
+
+def test_an_unknown_slot_type_kind_is_a_bank_error_naming_the_line(tmp_path):
+    import shutil
+    root = tmp_path / "banks"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "phrasebanks", root)
+    path = root / "fi" / "language.yaml"
+    text = path.read_text(encoding="utf-8").replace("    last_word_cases: [sisaeronto]\n", "    last_word_case: [sisaeronto]\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BankError) as err:
+        load_bank("fi", root)
+    assert "last_word_case" in str(err.value) and "language.yaml" in str(err.value) and err.value.line
 
 
 @pytest.mark.skipif(tool_for("fi") != "voikko", reason="Voikko (libvoikko1 + voikko-fi) is not installed")

@@ -240,7 +240,8 @@ def _load_language(path: Path, lang: str) -> Language:
                 address_forms[tone] = compile_phrase_list(phrases)
         for slot, kinds in data.get("slot_types", {}).items():
             slot_types[slot] = SlotType(**{kind: compile_phrase_list([_with_span_kinds(p) for p in phrases])
-                                           for kind, phrases in kinds.items() if phrases})
+                                           for kind, phrases in kinds.items() if phrases and kind != "last_word_cases"},
+                                        last_word_cases=frozenset(kinds.get("last_word_cases") or ()))
     except (PatternSyntaxError, re.error) as exc:
         raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, ("slot_types",)), entry="slot_types") from None
     return Language(

@@ -197,11 +197,18 @@ class Language:
 
 @dataclass(frozen=True)
 class SlotType:
-    """What a captured slot may hold: refused when it starts with ``reject_start``, holds ``reject``, or lacks ``require``."""
+    """What a captured slot may hold: refused when it starts with ``reject_start``, holds ``reject``, or lacks ``require``.
+
+    ``last_word_cases``: the cases (in the analyser's own names, Voikko's
+    "sisaeronto") one reading of the value's last word must have; a regex
+    cannot tell the partitive "hakemusta" from an elative. `accepts` checks
+    the regexes only; the stage that has the analyser checks the cases.
+    """
 
     reject_start: LazyRegex | None = None
     require: LazyRegex | None = None
     reject: LazyRegex | None = None
+    last_word_cases: frozenset[str] = frozenset()
 
     def accepts(self, value: str) -> bool:
         if self.reject_start is not None:

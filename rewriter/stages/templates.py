@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..analyse.names import is_common_word
-from ..analyse.phrase_case import inflect_phrase
+from ..analyse.phrase_case import inflect_phrase, readings
 from ..banks.lazy_regex import LazyRegex
 from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule, Template, tokens_of
@@ -248,11 +248,26 @@ def unfit_slot(m: re.Match[str], bank: Bank) -> str | None:
         if fits is None:
             trimmed_value = trimmed(value.strip(), bank)
             fits = all(k is None or k.accepts(trimmed_value) for k in (kind, every))
+            if fits and kind is not None and kind.last_word_cases:
+                fits = _last_word_in_case(trimmed_value, kind.last_word_cases, bank.language.code)
             if memo is not None:
                 memo.put(key, fits)
         if not fits:
             return name
     return None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)\W*$")
+
+
+def _last_word_in_case(value: str, cases: frozenset[str], lang: str) -> bool:
+    """Whether one reading of the value's last word is in one of ``cases`` (a word the analyser
+    does not know, a protected span, or no analyser: the regexes of the type decided)."""
+    m = _LAST_WORD.search(value)
+    if m is None:
+        return True
+    found = readings(m.group(1), lang)
+    return not found or any(r.case in cases for r in found)
 
 
 def unfit_rules(sentence: str, bank: Bank) -> list[tuple[str, str, str]]:
