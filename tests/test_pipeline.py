@@ -410,3 +410,20 @@ def test_the_stop_of_a_date_inside_a_sentence_stays_with_the_date():
     for text in ("Huoneita ei ole enää vapaana 26.12., pahoittelut.", "Huoneita ei ole enää vapaana 24.–26.12., pahoittelut."):
         out = Rewriter("fi").rewrite(text).output
         assert "26.12. varattu" in out, out
+
+
+def test_partial_mode_keeps_a_sentence_that_a_kept_also_or_either_leans_on():
+    # "We also can't ..." left as it is would add a refusal to an offer: the sentence
+    # it leans on stays as it was; without the pointer that sentence is rewritten.
+    en = Rewriter("en", partial=True)
+    leaning = ("Your glasses haven't arrived from the lab yet, so we can't book your fitting. "
+               "We also can't apply the student discount to this order.")
+    assert en.rewrite(leaning).output == leaning
+    alone = en.rewrite("Your glasses haven't arrived from the lab yet, so we can't book your fitting. "
+                       "The student discount doesn't apply to frames over £200.").output
+    assert alone.startswith("We will book your fitting as soon as")
+    nb = Rewriter("nb", partial=True)
+    heller = "Vi kan ikke sende pakken før betalingen er registrert. Vi kan heller ikke endre leveringsadressen."
+    assert nb.rewrite(heller).output == heller
+    assert nb.rewrite("Vi kan ikke sende pakken før betalingen er registrert. Leveringsadressen kan ikke endres."
+                      ).output.startswith("Vi kan sende pakken så snart")
