@@ -22,6 +22,8 @@ def cases():
     ("kyydin hintaa", "genitive", "kyydin hinnan"),            # a genitive attribute stays
     ("rikasta kermaa", "genitive", "rikkaan kerman"),          # gradation the other way
     ("lahjakortteja", "plural_nominative", "lahjakortit"),
+    # "kiinteitä" is also the noun "kiinne" ("kiinteet"): before the head, the adjective agrees
+    ("Kiinteitä pöytäpaikkoja", "plural_nominative", "Kiinteät pöytäpaikat"),
 ])
 def test_the_head_and_the_words_agreeing_with_it_change(cases, phrase, case, expected):
     assert inflect_phrase(phrase, case, cases) == expected

@@ -100,9 +100,7 @@ def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
         out.append(text[pos:m.start()])
         word = m.group()
         if i >= run:
-            lemmas = [r.lemma for r in readings(word, cases.lang)
-                      if (r.case, r.number) == source and r.word_class in cases.agreeing and not r.possessive]
-            made = next((f for f in (_form(lemma, target, cases) for lemma in dict.fromkeys(lemmas)) if f), None)
+            made = _agreeing_form(word, source, target, cases, modifier=i < len(words) - 1)
             if made is None:
                 return None
             word = _same_capital(word, made)
@@ -110,6 +108,27 @@ def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _agreeing_form(word: str, source: tuple[str | None, str | None], target: Target, cases: PhraseCases,
+                   modifier: bool) -> str | None:
+    """``word`` in ``target``, made from each base form it may have in the ``source`` case; None when unsure.
+
+    Two base forms may make two forms: "kiinteitä" is the adjective "kiinteä"
+    and the noun "kiinne", and "kiinteet pöytäpaikat" is wrong. A word before
+    the head agrees with it as a modifier, so a reading that is no noun wins
+    there; when that still leaves two forms, the phrase stays as it is.
+    """
+    found: dict[str, set[str]] = {}
+    for r in readings(word, cases.lang):
+        if (r.case, r.number) != source or r.word_class not in cases.agreeing or r.possessive:
+            continue
+        made = _form(r.lemma, target, cases)
+        if made:
+            found.setdefault(made, set()).add(r.word_class)
+    if len(found) > 1 and modifier:
+        found = {made: classes for made, classes in found.items() if classes - {"nimisana"}}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _gaps(text: str, words: list[re.Match[str]]) -> list[str]:
