@@ -427,3 +427,19 @@ def test_partial_mode_keeps_a_sentence_that_a_kept_also_or_either_leans_on():
     assert nb.rewrite(heller).output == heller
     assert nb.rewrite("Vi kan ikke sende pakken før betalingen er registrert. Leveringsadressen kan ikke endres."
                       ).output.startswith("Vi kan sende pakken så snart")
+
+
+def test_a_day_written_as_an_ordinal_keeps_its_stop_when_the_rewrite_goes_on_after_it():
+    # "før den 12." ended the sentence: one stop served the day and the sentence
+    out = Rewriter("nb").rewrite("Vi får dessverre ikke levert sofaen før den 12.").output
+    assert "den 12., og" in out, out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a participle tail and a "for" reason are no clauses: cut off, each stood alone as a fragment
+    ("en", "Your request has been rejected, as the bike was returned 5 hours late, exceeding the 24-hour rental period."),
+    ("nb", "Vi får dessverre ikke levert sofaen før den 12., for sjåføren er syk hele uka."),
+])
+def test_a_tail_after_a_comma_is_never_left_standing_as_a_sentence(lang, text):
+    out = Rewriter(lang, partial=True).rewrite(text).output
+    assert "Exceeding" not in out and "For sjåføren" not in out, out

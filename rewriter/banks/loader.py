@@ -218,6 +218,11 @@ def _load_language(path: Path, lang: str) -> Language:
         except (PatternSyntaxError, re.error) as exc:
             raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, (key,)), entry=key) from None
     compiled["softeners"] = _kept_before_conjunctions(compiled["softeners"], data)
+    try:
+        compiled["ordinal_days"] = compile_phrase_list([_with_span_kinds(p) for p in data.get("ordinal_days", [])])
+    except (PatternSyntaxError, re.error) as exc:
+        raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, ("ordinal_days",)),
+                        entry="ordinal_days") from None
     inflections = {}
     for name, pairs in data.get("inflections", {}).items():
         try:
@@ -280,6 +285,7 @@ def _load_language(path: Path, lang: str) -> Language:
         verb_second=bool(data.get("verb_second", False)),
         back_references=compiled["back_references"],
         inner_back_references=compiled["inner_back_references"],
+        ordinal_days=compiled["ordinal_days"],
         fronted_adverbials=compiled["fronted_adverbials"],
         greetings=compiled["greetings"],
         greeting_openers=frozenset(data.get("greeting_openers", [])),

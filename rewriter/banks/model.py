@@ -183,6 +183,7 @@ class Language:
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
     inner_back_references: LazyRegex | None = None   # "therefore", "siksi": anywhere in a sentence, it leans on the one before
+    ordinal_days: LazyRegex | None = None   # "den 18": a day that keeps its ordinal stop when the sentence's stop ended it
     fronted_adverbials: LazyRegex | None = None   # verb-second: "På grunn av ...," is followed by the verb
     greetings: LazyRegex | None = None       # verb-second: the only leads kept before a subject-first template
     titles: frozenset[str] = frozenset()

@@ -453,6 +453,13 @@ _ENDS_IN_NUMBER = re.compile("[%s-%s]$" % tuple(map(chr, KIND_POOLS["number"])))
 _DATE_DOT = re.compile(r"\.(?=\.|\s*[,;:)]|\s+[a-zåäöæøþðáéíóúý])")
 
 
+def _ordinal_day_at_end(value: str, sentence: str, end: int, bank: Bank) -> bool:
+    """Whether a day written as an ordinal ("før den 18.") ends the sentence: one stop served
+    both, and the rewrite, which goes on after the day, needs the day's own ("den 18., og ...")."""
+    days = bank.language.ordinal_days
+    return days is not None and sentence.startswith(".", end) and days.compiled.search(value) is not None
+
+
 def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, str]) -> str | None:
     """The template with its slots filled, or None if a slot cannot take the form asked for."""
     lead = m.group("lead") or ""
@@ -465,7 +472,8 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
             text = computed[name]
         else:
             text = trimmed(m.group(name).strip(), bank)
-            if _DATE_DOT.match(m.string, m.end(name)) and _ENDS_IN_NUMBER.search(text):
+            if _ENDS_IN_NUMBER.search(text) and (_DATE_DOT.match(m.string, m.end(name)) or _ordinal_day_at_end(
+                    text, m.string, m.end(name), bank)):
                 text += "."     # "vapaana 26.12., pahoittelut": the stop belongs to the date, not to the sentence
             if m.start(name) == len(lead) and not lead.rstrip().endswith(":"):
                 text = lower_first(text, bank)
