@@ -8,7 +8,7 @@ other action are never used.
     deny_actions = ["order"]                 # or: allow_actions = [...]
     offers = ["store_credit", "call_back"]   # concrete offers this team really has (OPT_IN)
     follow_up_days = 2                       # dated follow-ups ("by 3 March"); off by default
-    partial_messages = true                  # rewrite what can be, even when another sentence stays negative
+    partial_messages = false                 # hold a message back whole when one negative sentence has no rewrite
 
 Two kinds of promise are never made unless the settings ask for them: a
 calendar date (a reusable macro with "by 1 December" baked in is wrong the
@@ -36,7 +36,7 @@ class OrgConfig:
     allowed_actions: frozenset[str] = frozenset(ACTIONS)
     follow_up_days: int | None = None      # None: no calendar date in any rewrite
     offers: frozenset[str] = frozenset()   # the OPT_IN offers this organisation has
-    partial_messages: bool = False         # False: a message is rewritten whole or not at all
+    partial_messages: bool = True          # False: a message is rewritten whole or not at all
     source: str = "defaults"
 
     def allows(self, actions: tuple[str, ...]) -> bool:
@@ -122,7 +122,7 @@ def _parse(path: Path, table: object) -> OrgConfig:
     not_offers = sorted(offers - OPT_IN)
     if not_offers:
         raise RewriterError(f"{path}: offers: {', '.join(not_offers)} need no setting (offers are: {', '.join(sorted(OPT_IN))})")
-    partial = table.get("partial_messages", False)
+    partial = table.get("partial_messages", True)
     if not isinstance(partial, bool):
         raise RewriterError(f"{path}: partial_messages must be true or false")
     return OrgConfig(frozenset(allowed), days, frozenset(offers), partial, str(path))

@@ -85,7 +85,11 @@ class SentenceTrace:
     end: int
     text: str
     attempts: list[Attempt] = field(default_factory=list)
-    held_back: bool = False     # rewritten, but kept: another negative sentence of the message has no rewrite
+    held_back: bool = False     # rewritten, but kept: see held_because
+    # why: "message" (whole-message mode: another negative sentence has no rewrite),
+    # "order" (an order to the customer is left as it is) or "leaned_on" (a later
+    # sentence kept as it is points back at this one)
+    held_because: str = ""
     # Rules whose pattern matched but whose slot type refused the words it took
     # (filled only by a Rewriter made with explain=True: "rule: {slot} took 'value'").
     unfit: list[str] = field(default_factory=list)
@@ -143,7 +147,9 @@ class Rewriter:
         self.tone = tone
         self.engines = engines
         self.config = config or load_config()
-        # Rewrite some sentences of a message and leave another that says no (off by default).
+        # Rewrite some sentences of a message and leave another that says no (the default:
+        # on set T, read blind, more of such outputs were natural and faithful than of
+        # whole-message ones, and three times as many would be sent; docs/BENCHMARKS.md).
         self.partial = self.config.partial_messages if partial is None else partial
         # Trace also the rules that matched a sentence but whose slot types refused it (costs a full match).
         self.explain = explain
@@ -206,18 +212,23 @@ class Rewriter:
                 if _all_rewritten(found, tried[0]) or not _all_rewritten(found, chosen_by):
                     chosen_by, step_by = tried
         trace = [step_by[index] for index in sorted(step_by)]
-        if not self.partial and (_left_negative(found, chosen_by) or _left_order(found, chosen_by, masked.text, bank)):
-            # A message that still says no in one sentence reads as two voices when
-            # another is rewritten ("... I can order it in. We can't do that either."):
-            # it comes back whole, every finding with its guidance.
-            # Each rewrite stays a suggestion on its finding, for the one to do by hand.
+        if _left_order(found, chosen_by, masked.text, bank) or (
+                not self.partial and _left_negative(found, chosen_by)):
+            # An order left as it is ("You must also send the receipt.") beside a rewrite
+            # reads as a second voice (the rubric: no orders left in), in either mode; with
+            # --whole, so does any sentence that still says no ("... I can order it in.
+            # We can't do that either."): the message comes back whole, every finding
+            # with its guidance. Each rewrite stays a suggestion on its finding.
+            why = "order" if self.partial else "message"
             for index, chosen in chosen_by.items():
                 step_by[index].held_back = chosen is not None
+                step_by[index].held_because = why if chosen is not None else ""
         elif self.partial:
             # "... We also can't apply the deal." left as it is: "also" would add a
             # refusal to an offer, so the sentence it leans on stays as it was too.
             for index in _leaned_on_by_kept(found, chosen_by, masked.text, bank):
                 step_by[index].held_back = True
+                step_by[index].held_because = "leaned_on"
         for index, chosen in chosen_by.items():
             start, end, raw = found[index]
             o_start, o_end = masked.original_range(start, end)

@@ -175,8 +175,8 @@ def test_a_slot_loses_the_words_a_negative_clause_ends_on():
 TWO_REFUSALS = "The Aria lamp is sold out. Nobody here can read the sign on the old barn."
 
 
-def test_message_with_a_negative_sentence_left_comes_back_whole_with_guidance():
-    result = Rewriter("en").rewrite(TWO_REFUSALS)
+def test_in_whole_mode_a_message_with_a_negative_sentence_left_comes_back_whole_with_guidance():
+    result = Rewriter("en", partial=False).rewrite(TWO_REFUSALS)
     assert result.output == TWO_REFUSALS and not result.changed and not result.edits
     first, second = result.findings
     assert (first.category, second.category) == ("out_of_stock", "negation")
@@ -187,10 +187,11 @@ def test_message_with_a_negative_sentence_left_comes_back_whole_with_guidance():
     assert any(not a.failures for a in result.trace[0].attempts)
     assert [step.held_back for step in result.trace] == [True, False]
     assert result.to_dict(explain=True)["trace"][0]["held_back"] is True
+    assert Rewriter("en", config=OrgConfig(partial_messages=False)).rewrite(TWO_REFUSALS).output == TWO_REFUSALS
 
 
-def test_partial_rewrites_what_it_can():
-    for rewriter in (Rewriter("en", partial=True), Rewriter("en", config=OrgConfig(partial_messages=True))):
+def test_by_default_every_sentence_that_can_be_rewritten_is():
+    for rewriter in (Rewriter("en"), Rewriter("en", partial=True), Rewriter("en", config=OrgConfig(partial_messages=True))):
         result = rewriter.rewrite(TWO_REFUSALS)
         assert result.changed and len(result.edits) == 1
         assert result.output.endswith(" Nobody here can read the sign on the old barn.")
@@ -214,14 +215,15 @@ ORDERS_LEFT = {
 
 @pytest.mark.parametrize("lang", sorted(ORDERS_LEFT))
 def test_an_order_left_as_it_is_holds_its_message_back(lang):
+    # in either mode: the rubric allows no order left in next to a rewrite
     first, order = ORDERS_LEFT[lang]
     assert Rewriter(lang).rewrite(first).changed          # alone, the first sentence is rewritten
     text = f"{first} {order}"
-    result = Rewriter(lang).rewrite(text)
-    assert result.output == text and not result.changed
-    assert result.trace[0].held_back
-    partial = Rewriter(lang, partial=True).rewrite(text)
-    assert partial.changed and partial.output.endswith(order)
+    for partial in (True, False):
+        result = Rewriter(lang, partial=partial).rewrite(text)
+        assert result.output == text and not result.changed
+        assert result.trace[0].held_back
+        assert result.trace[0].held_because == ("order" if partial else "message")
 
 
 @pytest.mark.parametrize("lang, text", [

@@ -315,7 +315,8 @@ def _kept_before_conjunctions(softeners: LazyRegex | None, data: dict) -> LazyRe
 def _examples(raw: list[dict], path: Path, lines: dict, at: tuple) -> list[Example]:
     return [
         Example(ex["in"], ex.get("out"), ex.get("tone"), bool(ex.get("unchanged")), f"{display_path(path)}:{line_of(lines, at + (i,))}",
-                tuple(ex.get("settings", {}).get("offers", ())), ex.get("settings", {}).get("follow_up_days"))
+                tuple(ex.get("settings", {}).get("offers", ())), ex.get("settings", {}).get("follow_up_days"),
+                ex.get("settings", {}).get("partial_messages", True))
         for i, ex in enumerate(raw)
     ]
 

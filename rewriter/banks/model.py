@@ -34,6 +34,7 @@ class Example:
     source: str          # "file:line", for test ids and error messages
     offers: tuple[str, ...] = ()          # organisation settings the example runs with
     follow_up_days: int | None = None
+    partial_messages: bool = True         # False: the example shows a message in --whole mode
 
 
 @dataclass(frozen=True)

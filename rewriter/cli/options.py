@@ -21,10 +21,15 @@ def add_config(parser: argparse.ArgumentParser) -> None:
 
 
 def add_partial(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--partial", action="store_true", default=None,
-                        help="rewrite the sentences that can be rewritten even when another negative sentence of "
-                             "the same message stays as it is (default: such a message comes back whole, with its "
-                             "findings; settings: partial_messages = true)")
+    whole = parser.add_mutually_exclusive_group()
+    whole.add_argument("--whole", dest="partial", action="store_false", default=None,
+                       help="rewrite a message whole or not at all: when one of its negative sentences has no "
+                            "rewrite, the others stay as they are too, each finding with its guidance (settings: "
+                            "partial_messages = false). Default: every sentence that can be rewritten is, and the "
+                            "rest keep their findings")
+    whole.add_argument("--partial", dest="partial", action="store_true", default=None,
+                       help="rewrite every sentence that can be rewritten (the default; overrides "
+                            "partial_messages = false in the settings)")
 
 
 def check_language(lang: str) -> str:

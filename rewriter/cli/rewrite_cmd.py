@@ -144,9 +144,15 @@ def _explain(result, stream) -> None:
             print(f"    {mark} {a.engine} {a.rule or ''}{where}: {a.text}", file=stream)
             for reason in a.failures:
                 print(f"         - {reason}", file=stream)
-        if step.held_back:
+        if step.held_back and step.held_because == "leaned_on":
+            print("    held back: the next sentence that says no stays as it is and points back at this one "
+                  "(\"also\", \"either\", \"that's why\"), so this one stays too", file=stream)
+        elif step.held_back and step.held_because == "order":
+            print("    held back: another sentence of this message orders the customer about and has no "
+                  "rewrite; next to a rewrite it reads as a second voice, so the message stays as it is", file=stream)
+        elif step.held_back:
             print("    held back: another negative sentence of this message has no rewrite, so the message "
-                  "stays as it is (--partial rewrites what it can)", file=stream)
+                  "stays as it is (--whole; without it every sentence that can be rewritten is)", file=stream)
         elif any(not a.failures for a in step.attempts) and \
                 not any(e.start < step.end and step.start < e.end for e in result.edits):
             # "ok" lines for one clause of the sentence: used alone, they would drop the rest
