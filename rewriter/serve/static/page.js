@@ -132,7 +132,8 @@ function renderCards(result, cards) {
   const cps = points(result.input);
   cards.forEach((card, index) => {
     const sentence = card.edit ? card.edit.original : sentenceAround(cps, card.findings[0]);
-    // A rewrite held back (another sentence of the message has none) is still shown, to copy.
+    // A rewrite held back (an order left elsewhere in the message, a kept sentence that points back
+    // at it, or --whole) is still shown, to copy.
     const held = card.edit ? null : card.findings.map((f) => f.suggestion).find((s) => s);
     const after = card.edit
       ? el("p", { class: "suggestion", text: card.edit.replacement })
