@@ -445,3 +445,20 @@ def test_a_day_written_as_an_ordinal_keeps_its_stop_when_the_rewrite_goes_on_aft
 def test_a_tail_after_a_comma_is_never_left_standing_as_a_sentence(lang, text):
     out = Rewriter(lang, partial=True).rewrite(text).output
     assert "Exceeding" not in out and "For sjåføren" not in out, out
+
+
+@pytest.mark.parametrize(("lang", "leaning", "alone"), [
+    # "either" with no "or" after it, anywhere in the kept sentence
+    ("en", "The code SPRING20 can't be used on this order as it expired on Sunday. "
+           "Codes can't be combined with the loyalty discount either (see our terms).",
+     "The code SPRING20 can't be used on this order as it expired on Sunday. "
+     "Codes can't be combined with the loyalty discount (see our terms)."),
+    # "heldur engar": any form of "enginn" with "heldur"
+    ("is", "Pöntunin verður ekki tilbúin fyrr en á fimmtudaginn. Við tökum heldur engar nýjar pantanir í vikunni.",
+     "Pöntunin verður ekki tilbúin fyrr en á fimmtudaginn. Við tökum engar nýjar pantanir í vikunni."),
+])
+def test_a_kept_sentence_that_adds_a_refusal_keeps_the_one_before_it(lang, leaning, alone):
+    rewriter = Rewriter(lang)
+    assert rewriter.rewrite(leaning).output == leaning
+    out = rewriter.rewrite(alone).output
+    assert out != alone and out.endswith(alone.split(". ", 1)[1])
