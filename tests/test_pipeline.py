@@ -156,6 +156,8 @@ def test_a_clause_after_a_negative_conjunction_reads_on_its_own():
     assert standing_alone("ja se on hyvä", fi) == "ja se on hyvä"
     sentence = "Tuote on loppu, emmekä tiedä, milloin sitä saadaan."
     assert ("Tuote on loppu", "emme tiedä, milloin sitä saadaan.") in list(split_points(sentence, fi))
+    # an indirect question is no clause of its own: never "Milloin sitä saadaan." standing alone
+    assert not any(rest.startswith("milloin") for _, rest in split_points(sentence, fi))
     assert ("Tuote on loppu", "ei sitä saada.") in list(bare_joins("Tuote on loppu eikä sitä saada.", fi))
 
 
