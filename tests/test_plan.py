@@ -470,7 +470,9 @@ def test_no_back_in_stock_offer_for_a_discontinued_item_in_every_language(lang, 
 
 def test_a_bad_contradiction_phrase_names_its_entry(scratch_root, load_error):
     path = scratch_root / "en" / "language.yaml"
-    text = path.read_text(encoding="utf-8").replace("contradictions:\n  - says: [", 'contradictions:\n  - says: ["re:(unclosed", ', 1)
+    text = path.read_text(encoding="utf-8")
+    at = text.index("  - says: [", text.index("\ncontradictions:\n")) + len("  - says: [")   # the first entry's
+    text = text[:at] + '"re:(unclosed", ' + text[at:]
     assert "contradictions[0]" in load_error("language.yaml", text)
 
 
