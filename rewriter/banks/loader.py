@@ -212,17 +212,15 @@ def _load_language(path: Path, lang: str) -> Language:
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "appositive_openers",
                 "slot_trailers", "negative_polarity", "sympathy",
                 "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings",
-                "contrastives", "chain_joiners", "inner_back_references"):
+                "contrastives", "chain_joiners", "inner_back_references", "ordinal_days"):
+        phrases = data.get(key, [])
+        if key == "ordinal_days":       # "re:\\bden <number>$": a masked number, as in slot types
+            phrases = [_with_span_kinds(p) for p in phrases]
         try:
-            compiled[key] = compile_phrase_list(data.get(key, []))
+            compiled[key] = compile_phrase_list(phrases)
         except (PatternSyntaxError, re.error) as exc:
             raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, (key,)), entry=key) from None
     compiled["softeners"] = _kept_before_conjunctions(compiled["softeners"], data)
-    try:
-        compiled["ordinal_days"] = compile_phrase_list([_with_span_kinds(p) for p in data.get("ordinal_days", [])])
-    except (PatternSyntaxError, re.error) as exc:
-        raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, ("ordinal_days",)),
-                        entry="ordinal_days") from None
     inflections = {}
     for name, pairs in data.get("inflections", {}).items():
         try:
