@@ -25,7 +25,7 @@ from .errors import RewriterError
 from . import reply
 from .plan.address import address_tone
 from .plan.message import MessagePlan
-from .plan.offers import IN_INPUT, offered_in, ruled_out_by
+from .plan.offers import IN_INPUT, RuledOut, offered_in
 from .plan.references import leans_back, points_back
 from .stages import clauses, flips, seq2seq, templates
 from .stages.candidate import Candidate
@@ -360,7 +360,7 @@ class Rewriter:
         offer a next step gets no second offer.
         """
         plan = MessagePlan(self.tone or address_tone(masked_text, bank), self.config,
-                           never=ruled_out_by(masked_text, bank))
+                           never=RuledOut(masked_text, bank))
         if any(offered_in(sentence, bank) for sentence in others):
             plan.made((IN_INPUT,))
         return plan

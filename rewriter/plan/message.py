@@ -10,6 +10,7 @@ offer owed to a later sentence (``owed``).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..banks.model import Template
@@ -22,7 +23,7 @@ class MessagePlan:
     config: OrgConfig
     offered: set[str] = field(default_factory=set)
     owed: bool = False                   # this sentence only states: a later sentence makes the offer
-    never: tuple = ()                    # what a rewrite in this message must not say (language.yaml: contradictions)
+    never: Iterable = ()                 # what a rewrite in this message must not say (language.yaml: contradictions)
 
     @property
     def states_only(self) -> bool:

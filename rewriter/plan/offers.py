@@ -27,6 +27,24 @@ def ruled_out_by(masked_text: str, bank: Bank) -> tuple:
     return tuple(never for says, never in pairs if says.search(text))
 
 
+class RuledOut:
+    """`ruled_out_by` of one message, searched for the first time a candidate is checked against it.
+
+    Most messages never get a candidate (no rule fits), and every pair's
+    "says" regex runs over the whole message: it is not searched for them.
+    """
+
+    __slots__ = ("_text", "_bank", "_found")
+
+    def __init__(self, masked_text: str, bank: Bank):
+        self._text, self._bank, self._found = masked_text, bank, None
+
+    def __iter__(self):
+        if self._found is None:
+            self._found = ruled_out_by(self._text, self._bank)
+        return iter(self._found)
+
+
 def offered_in(masked_text: str, bank: Bank) -> bool:
     """Whether the (masked) message already offers the customer a next step."""
     markers = bank.language.offer_markers
