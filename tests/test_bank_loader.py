@@ -99,3 +99,17 @@ def test_a_general_situation_loses_ties_to_a_domain_one(scratch_root):
     bank = load_bank("en", str(scratch_root))
     assert [r.id for r, _, _ in match_rules("The lamp is gone.", bank)][:1] == ["sample.one"]
     assert bank.rules[-1].id == "aaa.broad"
+
+
+def test_lingua_name_is_read_off_the_top_level_key_without_parsing_the_file(tmp_path):
+    from rewriter.banks.loader import lingua_name
+
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "language.yaml").write_text(
+        "code: xx\n# lingua: WRONG (a comment)\nsoftener_notes:\n  lingua: NESTED\nlingua: \"BOKMAL\"  # the name\n",
+        encoding="utf-8")
+    (tmp_path / "yy").mkdir()
+    (tmp_path / "yy" / "language.yaml").write_text("code: yy\n  lingua: NESTED\n", encoding="utf-8")
+    assert lingua_name("xx", str(tmp_path)) == "BOKMAL"
+    assert lingua_name("yy", str(tmp_path)) is None
+    assert lingua_name("zz", str(tmp_path)) is None        # no bank: the ISO code decides

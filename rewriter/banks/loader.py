@@ -129,12 +129,25 @@ def _build_bank(base: Path, lang: str, root: str | None) -> Bank:
     return bank
 
 
+# A top-level ``lingua:`` key in language.yaml, with its plain or quoted value.
+_LINGUA_KEY = re.compile(r"""^lingua[ \t]*:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"][^\s#]*))""", re.MULTILINE)
+
+
 @lru_cache(maxsize=None)
 def lingua_name(lang: str, root: str | None = None) -> str | None:
-    """The lingua Language name a bank declares (None: use the ISO code); reads no rules."""
+    """The lingua Language name a bank declares (None: use the ISO code); reads no rules.
+
+    Verification of a model rewrite asks for every bank's name; a YAML parse of
+    four large language files cost ~250 ms of the model path's start-up, so the
+    one top-level key is read off the text (the full load validates it).
+    """
     base = Path(root) if root else bank_root()
-    data, _ = load_yaml(base / lang / "language.yaml")
-    return data.get("lingua") if isinstance(data, dict) else None
+    try:
+        text = (base / lang / "language.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    m = _LINGUA_KEY.search(text)
+    return next((g for g in m.groups() if g is not None), None) if m else None
 
 
 @lru_cache(maxsize=None)
