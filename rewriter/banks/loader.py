@@ -392,16 +392,20 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
             slots=slots or frozenset(),
             source=f"{display_path(path)}:{line_of(lines, at)}",
             exceptions=_exceptions(raw.get("exceptions", []), path, lines, at, entry),
+            requires=_exceptions(raw.get("requires", []), path, lines, at, entry, key="requires"),
         ))
     return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, display_path(path),
                      general=bool(data.get("general", False)))
 
 
-def _exceptions(phrases: list[str], path: Path, lines: dict, at: tuple, entry: str) -> LazyRegex | None:
+def _exceptions(phrases: list[str], path: Path, lines: dict, at: tuple, entry: str,
+                key: str = "exceptions") -> LazyRegex | None:
+    """A rule's ``exceptions`` (or ``requires``) phrases as one regex; None for none."""
     try:
         return compile_phrase_list(phrases)
     except (PatternSyntaxError, re.error) as exc:
-        raise BankError(display_path(path), f"exception: {exc}", line=line_of(lines, at + ("exceptions",)), entry=entry) from None
+        what = "exception" if key == "exceptions" else key
+        raise BankError(display_path(path), f"{what}: {exc}", line=line_of(lines, at + (key,)), entry=entry) from None
 
 
 def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:

@@ -106,6 +106,7 @@ class Rule:
     slots: frozenset[str]
     source: str
     exceptions: LazyRegex | None = None   # an idiom anywhere in the sentence vetoes the rule
+    requires: LazyRegex | None = None     # the rule applies only where this occurs in the sentence
 
 
 @dataclass
@@ -239,7 +240,12 @@ class Memo(dict):
 
 
 class Vetoes(dict):
-    """Exceptions source -> whether it occurs in one text, as `stages.templates` memoises it per sentence.
+    """Regex source -> whether it occurs in one sentence, as `stages.templates` memoises it per sentence.
+
+    A rule's `exceptions` are searched in the sentence as the rules match it
+    (softeners dropped); what a rule `requires`, in the sentence as written,
+    since a softener can say something a rewrite depends on ("X eru búnir í
+    bili" is a stock gap; "Útsalan er búin" is over).
 
     ``get`` answers False without running an exceptions regex whose screen
     (`literals.screen_source`: strings one of which every match holds,
@@ -248,11 +254,12 @@ class Vetoes(dict):
     whole, one cost about 20 µs a sentence; the screen, a few.
     """
 
-    __slots__ = ("_text", "_screens", "_lowered")
+    __slots__ = ("_text", "_written", "_screens", "_lowered")
 
-    def __init__(self, text: str, screens: dict[str, Screen]):
+    def __init__(self, text: str, screens: dict[str, Screen], written: str | None = None):
         super().__init__()
         self._text = text
+        self._written = text if written is None else written
         self._screens = screens
         self._lowered: str | None | bool = False      # False: not made yet
 
@@ -269,6 +276,18 @@ class Vetoes(dict):
                     return False
             return default
         return found
+
+    def occurs(self, regex: LazyRegex) -> bool:
+        """Whether ``regex`` occurs in the sentence as the rules match it (memoised by its source)."""
+        source = regex.pattern
+        found = self.get(source)
+        if found is None:
+            found = self[source] = regex.search(self._text) is not None
+        return found
+
+    def written(self, regex: LazyRegex) -> bool:
+        """Whether ``regex`` occurs in the sentence as written, softeners included."""
+        return regex.search(self._written) is not None
 
 
 @dataclass
@@ -358,9 +377,9 @@ class Bank:
             joined = Screen(set().union(*found), flags.pop()) if all(found) and len(flags) == 1 else None
             self.advice = replace(self.advice, screens=screens, any_screen=joined)
 
-    def vetoes(self, text: str) -> Vetoes:
-        """An empty memo of which rule exceptions occur in ``text``, screened (see `Vetoes`)."""
-        return Vetoes(text, self._veto_screens)
+    def vetoes(self, text: str, written: str | None = None) -> Vetoes:
+        """An empty memo of which rule exceptions occur in ``text`` (or the ``written`` sentence), screened (see `Vetoes`)."""
+        return Vetoes(text, self._veto_screens, written)
 
     def _grouped(self, rows: list[int]) -> tuple:
         """``rows`` as (required, choices, rows) groups: the patterns of a rule, and many rules, need the same words."""

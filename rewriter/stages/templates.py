@@ -15,7 +15,7 @@ from ..analyse.names import is_common_word
 from ..analyse.phrase_case import inflect_phrase, readings
 from ..banks.lazy_regex import LazyRegex
 from ..banks.loader import COMPUTED_SLOTS
-from ..banks.model import Bank, Rule, Template, tokens_of
+from ..banks.model import Bank, Rule, Template, Vetoes, tokens_of
 from ..plan.message import MessagePlan
 from ..text.protect import KIND_POOLS, SENTINEL_CLASS, is_sentinel
 from ..banks.trigger import SOFTENER
@@ -73,7 +73,7 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], Vi
     view = soft.text
     tokens = tokens_of(view)
     found = []
-    vetoes = bank.vetoes(view)     # many rules share one exceptions regex: search it once per sentence
+    vetoes = bank.vetoes(view, sentence)     # many rules share one exceptions regex: search it once per sentence
     for order, rule, matchers in bank.candidate_rules(tokens):
         best = _best_match(rule, matchers, view, vetoes)
         if best is not None:
@@ -84,25 +84,26 @@ def match_rules(sentence: str, bank: Bank) -> list[tuple[Rule, re.Match[str], Vi
     return result
 
 
-def _best_match(rule: Rule, matchers, view: str, vetoes: dict[str, bool]) -> re.Match[str] | None:
-    """The rule's most specific match of ``view`` (None when an exception vetoes it or nothing matches).
+def _best_match(rule: Rule, matchers, view: str, vetoes: Vetoes) -> re.Match[str] | None:
+    """The rule's most specific match of ``view`` (None when nothing matches, an exception
+    vetoes it, or what it `requires` is not in the sentence as written).
 
     The exceptions are searched only once a pattern has matched: most
     candidate patterns do not, and the veto is the dearer search. ``vetoes``
-    holds the answers already found for this view, by exceptions source.
+    holds the answers already found for this sentence, by regex source.
     """
     best = None
     for matcher in matchers:
         m = matcher.match(view)
         if m and (best is None or _literal_length(m) > _literal_length(best)):
             best = m
-    if best is None or rule.exceptions is None:
-        return best
-    source = rule.exceptions.pattern
-    vetoed_here = vetoes.get(source)
-    if vetoed_here is None:
-        vetoed_here = vetoes[source] = rule.exceptions.search(view) is not None
-    return None if vetoed_here else best
+    if best is None:
+        return None
+    if rule.exceptions is not None and vetoes.occurs(rule.exceptions):
+        return None
+    if rule.requires is not None and not vetoes.written(rule.requires):
+        return None
+    return best
 
 
 def vetoed(rule_ids: str, text: str, bank: Bank) -> bool:
@@ -413,7 +414,7 @@ class _RankedFits(LazySorted):
             ranked.append((-reach, order, rule, matchers))
         ranked.sort(key=_bound)
         super().__init__(ranked)
-        self._bank, self._soft, self._vetoes = bank, soft, bank.vetoes(view)
+        self._bank, self._soft, self._vetoes = bank, soft, bank.vetoes(view, sentence)
 
     def evaluate(self, source):
         _, order, rule, matchers = source

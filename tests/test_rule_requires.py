@@ -1,0 +1,68 @@
+"""A rule's `requires` sees the sentence as written, softeners included; its `exceptions`, as the rules match it.
+
+Softeners are dropped before rules match ("unfortunately", "í bili"), yet what
+some of them say decides whether a rewrite is honest: "X eru búnir í bili" is a
+stock gap, "Útsalan er búin" is over. A rule can name them.
+"""
+from __future__ import annotations
+
+from rewriter.banks.loader import load_bank
+from rewriter.stages.templates import match_rules
+
+SITUATION = """\
+format: 1
+situation: zorbling
+rules:
+  - id: only_for_now
+    requires: ["for now", "at the moment"]
+    patterns:
+      - "{item} is not zorbled"
+    templates:
+      - text: "I can tell you when {item} is zorbled."
+        actions: [notify]
+    examples:
+      - in: "The blue zorblax is not zorbled for now."
+        out: "I can tell you when the blue zorblax is zorbled."
+      - in: "The blue zorblax is not zorbled."
+        unchanged: true
+  - id: never_unfortunately
+    exceptions: ["unfortunately", "unfortunate"]
+    patterns:
+      - "{item} cannot be zorbled"
+    templates:
+      - text: "I can zorble {item} for you."
+        actions: [help]
+    examples:
+      - in: "The blue zorblax cannot be zorbled."
+        out: "I can zorble the blue zorblax for you."
+"""
+
+
+def _rule_ids(sentence: str, bank) -> list[str]:
+    return [rule.id for rule, _m, _view in match_rules(sentence, bank)]
+
+
+def _bank(scratch_root):
+    (scratch_root / "en" / "situations" / "zorbling.yaml").write_text(SITUATION, encoding="utf-8")
+    return load_bank("en", str(scratch_root))
+
+
+def test_requires_lets_a_rule_apply_only_where_its_phrase_is_written(scratch_root):
+    bank = _bank(scratch_root)
+    assert bank.rule("zorbling.only_for_now").requires is not None
+    assert "zorbling.only_for_now" in _rule_ids("The red zorblax is not zorbled for now.", bank)
+    assert "zorbling.only_for_now" in _rule_ids("At the moment the red zorblax is not zorbled.", bank)
+    assert "zorbling.only_for_now" not in _rule_ids("The red zorblax is not zorbled.", bank)
+
+
+def test_requires_sees_a_softener_and_exceptions_do_not(scratch_root):
+    bank = _bank(scratch_root)
+    # "unfortunately" is an English softener: rules and exceptions match the sentence without it
+    assert "zorbling.never_unfortunately" in _rule_ids("The red zorblax cannot be zorbled.", bank)
+    assert "zorbling.never_unfortunately" in _rule_ids("Unfortunately, the red zorblax cannot be zorbled.", bank)
+    assert "zorbling.never_unfortunately" not in _rule_ids("The red zorblax cannot be zorbled, which is unfortunate.", bank)
+
+
+def test_a_bad_requires_phrase_names_its_file_line_and_rule(load_error):
+    message = load_error("situations/zorbling.yaml", SITUATION.replace('["for now", "at the moment"]', '["(for now"]'))
+    assert "zorbling.yaml" in message and "requires" in message and "only_for_now" in message
