@@ -66,3 +66,41 @@ def test_requires_sees_a_softener_and_exceptions_do_not(scratch_root):
 def test_a_bad_requires_phrase_names_its_file_line_and_rule(load_error):
     message = load_error("situations/zorbling.yaml", SITUATION.replace('["for now", "at the moment"]', '["(for now"]'))
     assert "zorbling.yaml" in message and "requires" in message and "only_for_now" in message
+
+
+TEMPLATE_EXCEPTIONS = """\
+format: 1
+situation: zorbling
+rules:
+  - id: notice_unless_handed_over
+    patterns:
+      - "{item} is not zorbled yet"
+    templates:
+      - text: "{item} will be zorbled, and I will tell you when it is done."
+        actions: [notify]
+        exceptions: ["handed over"]
+      - text: "I can explain how {item} gets zorbled."
+        actions: [explain]
+    examples:
+      - in: "The blue zorblax is not zorbled yet."
+        out: "The blue zorblax will be zorbled, and I will tell you when it is done."
+"""
+
+
+def test_a_template_s_own_exceptions_rule_out_that_template_only(scratch_root):
+    from rewriter.plan.message import MessagePlan
+    from rewriter.config import OrgConfig
+    from rewriter.stages.templates import candidates, why_no_template
+
+    (scratch_root / "en" / "situations" / "zorbling.yaml").write_text(TEMPLATE_EXCEPTIONS, encoding="utf-8")
+    bank = load_bank("en", str(scratch_root))
+
+    def texts(sentence):
+        return [c.text for c in candidates(sentence, bank, MessagePlan(None, OrgConfig()), {})
+                if c.rule == "zorbling.notice_unless_handed_over"]
+
+    assert texts("The red zorblax is not zorbled yet.")[0].endswith("I will tell you when it is done.")
+    handed = "The red zorblax you handed over is not zorbled yet."
+    assert texts(handed) and not any("when it is done" in t for t in texts(handed))
+    assert any("its exceptions rule out" in why for why in
+               why_no_template(handed, bank, MessagePlan(None, OrgConfig()), {}))

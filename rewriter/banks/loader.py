@@ -379,7 +379,8 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
                                 "a statement without an offer has `actions: []`", line=where, entry=entry)
             templates.append(Template(text, tuple(raw_t["actions"]), raw_t.get("tone", "any"),
                                       tuple(n for n, _ in used), f"{display_path(path)}:{where}",
-                                      bool(raw_t.get("after_lead", False))))
+                                      bool(raw_t.get("after_lead", False)),
+                                      _exceptions(raw_t.get("exceptions", []), path, lines, at + ("templates", t), entry)))
         rules.append(Rule(
             id=f"{sid}.{raw['id']}",
             situation=sid,

@@ -45,6 +45,7 @@ class Template:
     slots: tuple[str, ...]
     source: str
     after_lead: bool = False   # starts with the verb: only after a kept fronted lead ("På grunn av X, vil ...")
+    exceptions: LazyRegex | None = None   # phrases of the sentence that rule this template out (its rule's others stay)
 
     @property
     def dated(self) -> bool:

@@ -131,7 +131,7 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
         lead = _Lead(m, bank)
         captured = captured_slots(m)
         for template in ordered_templates(rule, tone_for(rule, bank, plan.tone), plan):
-            if lead.refuses(template):
+            if lead.refuses(template) or ruled_out(template, m):
                 continue
             if not captured <= slots_of(template):
                 continue        # a template that leaves out a captured slot drops a fact ("in size M")
@@ -142,6 +142,11 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
     replaced = replace_avoided(sentence, bank)
     if replaced is not None:
         yield replaced
+
+
+def ruled_out(template: Template, m: re.Match[str]) -> bool:
+    """Whether the sentence holds one of the template's own `exceptions` (the rule's other templates may still fit)."""
+    return template.exceptions is not None and template.exceptions.search(m.string) is not None
 
 
 class _Lead:
@@ -182,6 +187,8 @@ def why_no_template(sentence: str, bank: Bank, plan: MessagePlan, computed: dict
                        if plan.states_only else "needs an action the settings do not offer")
             elif lead.refuses(template):
                 why = f"cannot follow the lead {lead.text!r}" if lead.text else "goes on from a lead there is none of"
+            elif ruled_out(template, m):
+                why = f"the sentence holds {template.exceptions.search(m.string).group()!r}, which its exceptions rule out"
             elif not captured <= slots_of(template):
                 why = f"leaves out {', '.join(sorted(captured - slots_of(template)))}"
             elif fill(template, m, bank, computed) is None:
