@@ -464,3 +464,19 @@ def test_a_kept_sentence_that_adds_a_refusal_keeps_the_one_before_it(lang, leani
     assert rewriter.rewrite(leaning).output == leaning
     out = rewriter.rewrite(alone).output
     assert out != alone and out.endswith(alone.split(". ", 1)[1])
+
+
+def test_no_clause_cut_and_no_lead_end_inside_parentheses():
+    from rewriter.banks import load_bank
+    from rewriter.banks.loader import LEAD
+    from rewriter.stages.clauses import split_points
+    import re
+
+    bank = load_bank("nb")
+    sentence = "Jakka (Bergans Nordmarka, str. M, mørk grønn) er utsolgt, og vi får ikke inn flere."
+    heads = [head for head, _rest in split_points(sentence, bank)]
+    assert heads == ["Jakka (Bergans Nordmarka, str. M, mørk grønn) er utsolgt"]
+    lead = re.compile(LEAD + r"(?P<rest>.*)$")
+    assert lead.match("Hei Kari, jakka (str. M, grønn) er utsolgt.").group("lead") == "Hei Kari, "
+    assert lead.match("Jakka (str. M, grønn) er utsolgt.").group("lead") == ""
+    assert lead.match("Hei (Kari), jakka er utsolgt.").group("lead") == "Hei (Kari), "

@@ -41,7 +41,9 @@ COMPUTED_SLOTS = frozenset({"followup_date", "followup_day"})
 # corpus, about 6 % of a whole 10,000-line run (nineteenth session). Its
 # class costs ~0.4 ms more to compile per pattern, once per machine
 # (`regex_programs` keeps compiled programs between runs).
-LEAD = r"^(?P<lead>(?:(?:[^,;:\n\u2013\u2014]*+(?:[,;:]|(?-i:[\u2013\u2014])))+?\s+)?)"
+# A parenthesis is taken whole within a run ("Jakka (Bergans Nordmarka, str. M)
+# er utsolgt"): a lead never ends at a comma inside one.
+LEAD = r"^(?P<lead>(?:(?:(?:[^,;:\n\u2013\u2014(]++|\([^()\n]*+\))*+(?:[,;:]|(?-i:[\u2013\u2014])))+?\s+)?)"
 TAIL = r"\s*(?:[.!?]|(?-i:\u2026))*$"
 _TEMPLATE_SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 

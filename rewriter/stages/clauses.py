@@ -38,6 +38,8 @@ def split_points(sentence: str, bank: Bank) -> Iterator[tuple[str, str]]:
     subordinate = bank.language.subordinators
     appositive = bank.language.appositive_openers
     for m in cut.finditer(sentence):
+        if _inside_parentheses(sentence, m.start()):
+            continue        # "(Bergans Nordmarka, str. M, mørk grønn)": a list inside a name, no clause ends there
         head, rest = sentence[:m.start()].rstrip(), sentence[m.end():].strip()
         rest = standing_alone(rest, bank)
         if subordinate is not None and subordinate.match(rest):
@@ -57,6 +59,13 @@ _APPOSITIVE = re.compile(rf"[\d{SENTINEL_CLASS}][^\s,]*(?:\s+[^\s,]+)?\s*,")
 # ... or an amount and at most three more words closing the sentence ("...
 # next week, 2 400 kr per visit."): cut off, it would stand as a fragment.
 _APPOSITIVE_END = re.compile(rf"[\d{SENTINEL_CLASS}][^\s,]*(?:\s+[^\s,.!?]+){{0,3}}\s*[.!?\u2026]*$")
+
+
+def _inside_parentheses(sentence: str, at: int) -> bool:
+    """Whether position ``at`` lies inside a parenthesis that closes later in the sentence."""
+    before = sentence[:at]
+    opened = before.rfind("(")
+    return opened > before.rfind(")") and sentence.find(")", at) != -1
 
 
 def standing_alone(rest: str, bank: Bank) -> str:
