@@ -113,3 +113,16 @@ def test_lingua_name_is_read_off_the_top_level_key_without_parsing_the_file(tmp_
     assert lingua_name("xx", str(tmp_path)) == "BOKMAL"
     assert lingua_name("yy", str(tmp_path)) is None
     assert lingua_name("zz", str(tmp_path)) is None        # no bank: the ISO code decides
+
+
+def test_a_slot_between_two_words_of_a_marker_is_no_marker(scratch_root):
+    """A slot is a span of its own when a template is checked: "sold {when} out" never says "sold out"."""
+    situation = SITUATION.replace('"I can order {item} for you."', '"We sold {item} out of the box, and I can order one for you."')
+    (scratch_root / "en" / "situations" / "sample.yaml").write_text(situation, encoding="utf-8")
+    bank = load_bank("en", str(scratch_root))
+    assert bank.rule("sample.one").templates[0].text.startswith("We sold {item} out")
+    with pytest.raises(BankError, match="sold out"):
+        (scratch_root / "en" / "situations" / "sample.yaml").write_text(
+            situation.replace("We sold {item} out of the box", "We sold out of {item}"), encoding="utf-8")
+        load_bank.cache_clear()
+        load_bank("en", str(scratch_root))
