@@ -445,7 +445,8 @@ class Rewriter:
                     continue
                 trial = plan.fork()
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
-                if second is None or templates.vetoed(second.rule, sentence, bank) or _loses_pointer(rest, second, bank):
+                if (second is None or templates.vetoed(second.rule, sentence, bank, second.source)
+                        or _loses_pointer(rest, second, bank)):
                     continue
                 kept = sentence[:len(sentence) - len(rest)]
                 # After a colon, a capital the rewrite kept from the input is the writer's
@@ -480,11 +481,12 @@ class Rewriter:
                 trial = plan.fork()
                 trial.made((IN_INPUT,))
                 first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
-            if first is None or templates.vetoed(first.rule, sentence, bank):
+            if first is None or templates.vetoed(first.rule, sentence, bank, first.source):
                 continue
             if rest_found:
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
-                if second is None or templates.vetoed(second.rule, sentence, bank) or _loses_pointer(rest, second, bank):
+                if (second is None or templates.vetoed(second.rule, sentence, bank, second.source)
+                        or _loses_pointer(rest, second, bank)):
                     continue
                 rest_text, rules = clauses.as_sentence(second.text), [first.rule, second.rule]
                 actions = first.actions + second.actions

@@ -104,3 +104,18 @@ def test_a_template_s_own_exceptions_rule_out_that_template_only(scratch_root):
     assert texts(handed) and not any("when it is done" in t for t in texts(handed))
     assert any("its exceptions rule out" in why for why in
                why_no_template(handed, bank, MessagePlan(None, OrgConfig()), {}))
+
+
+def test_a_template_s_exceptions_see_the_whole_sentence_when_it_is_cut_into_clauses(scratch_root):
+    from rewriter.stages.candidate import Candidate
+    from rewriter.stages.templates import vetoed
+
+    (scratch_root / "en" / "situations" / "zorbling.yaml").write_text(TEMPLATE_EXCEPTIONS, encoding="utf-8")
+    bank = load_bank("en", str(scratch_root))
+    rule = bank.rule("zorbling.notice_unless_handed_over")
+    notice, plain = rule.templates
+    whole = "The red zorblax is not zorbled yet, and it was handed over to the courier."
+    assert vetoed(rule.id, whole, bank, notice.source)
+    assert not vetoed(rule.id, whole, bank, plain.source)
+    assert not vetoed(rule.id, "The red zorblax is not zorbled yet.", bank, notice.source)
+    assert Candidate("x", "template", rule.id, notice.source).source == notice.source

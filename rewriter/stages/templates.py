@@ -106,8 +106,9 @@ def _best_match(rule: Rule, matchers, view: str, vetoes: Vetoes) -> re.Match[str
     return best
 
 
-def vetoed(rule_ids: str, text: str, bank: Bank) -> bool:
-    """Whether an exception of one of the rules (ids joined by commas) occurs in ``text``.
+def vetoed(rule_ids: str, text: str, bank: Bank, source: str | None = None) -> bool:
+    """Whether an exception of one of the rules (ids joined by commas), or of the template at
+    ``source``, occurs in ``text``.
 
     A rule that matched one clause of a cut sentence must still respect the
     idioms the rest of the sentence holds: "Kurset er fullbooket, men du står
@@ -115,7 +116,12 @@ def vetoed(rule_ids: str, text: str, bank: Bank) -> bool:
     """
     for rule_id in filter(None, rule_ids.split(",")):
         rule = bank.rule(rule_id)
-        if rule is not None and rule.exceptions is not None and rule.exceptions.search(text):
+        if rule is None:
+            continue
+        if rule.exceptions is not None and rule.exceptions.search(text):
+            return True
+        if source is not None and any(t.source == source and t.exceptions is not None and t.exceptions.search(text)
+                                      for t in rule.templates):
             return True
     return False
 
