@@ -78,7 +78,7 @@ rules:
     templates:
       - text: "{item} will be zorbled, and I will tell you when it is done."
         actions: [notify]
-        exceptions: ["handed over"]
+        exceptions: ["handed over", "regrettably"]
       - text: "I can explain how {item} gets zorbled."
         actions: [explain]
     examples:
@@ -104,6 +104,9 @@ def test_a_template_s_own_exceptions_rule_out_that_template_only(scratch_root):
     assert texts(handed) and not any("when it is done" in t for t in texts(handed))
     assert any("its exceptions rule out" in why for why in
                why_no_template(handed, bank, MessagePlan(None, OrgConfig()), {}))
+    # a softener the rules never see ("regrettably") still rules the template out
+    softened = "Regrettably, the red zorblax is not zorbled yet."
+    assert texts(softened) and not any("when it is done" in t for t in texts(softened))
 
 
 def test_a_template_s_exceptions_see_the_whole_sentence_when_it_is_cut_into_clauses(scratch_root):

@@ -137,7 +137,7 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
         lead = _Lead(m, bank)
         captured = captured_slots(m)
         for template in ordered_templates(rule, tone_for(rule, bank, plan.tone), plan):
-            if lead.refuses(template) or ruled_out(template, m):
+            if lead.refuses(template) or ruled_out(template, m, sentence):
                 continue
             if not captured <= slots_of(template):
                 continue        # a template that leaves out a captured slot drops a fact ("in size M")
@@ -150,9 +150,14 @@ def candidates(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str,
         yield replaced
 
 
-def ruled_out(template: Template, m: re.Match[str]) -> bool:
-    """Whether the sentence holds one of the template's own `exceptions` (the rule's other templates may still fit)."""
-    return template.exceptions is not None and template.exceptions.search(m.string) is not None
+def ruled_out(template: Template, m: re.Match[str], sentence: str) -> str | None:
+    """The phrase of the template's own `exceptions` the sentence holds, as matched or as
+    written (softeners included: "Regrettably, ..." says the customer is past the limit
+    already); None when it holds none. The rule's other templates may still fit."""
+    if template.exceptions is None:
+        return None
+    found = template.exceptions.search(m.string) or template.exceptions.search(sentence)
+    return found.group() if found else None
 
 
 class _Lead:
@@ -193,8 +198,8 @@ def why_no_template(sentence: str, bank: Bank, plan: MessagePlan, computed: dict
                        if plan.states_only else "needs an action the settings do not offer")
             elif lead.refuses(template):
                 why = f"cannot follow the lead {lead.text!r}" if lead.text else "goes on from a lead there is none of"
-            elif ruled_out(template, m):
-                why = f"the sentence holds {template.exceptions.search(m.string).group()!r}, which its exceptions rule out"
+            elif ruled_out(template, m, sentence):
+                why = f"the sentence holds {ruled_out(template, m, sentence)!r}, which its exceptions rule out"
             elif not captured <= slots_of(template):
                 why = f"leaves out {', '.join(sorted(captured - slots_of(template)))}"
             elif fill(template, m, bank, computed) is None:
