@@ -75,18 +75,38 @@ def test_a_changed_byte_makes_the_file_ignored(scratch_root, fresh):
     assert regex_programs.compile(r"abc(?P<x>d)").match("abcd").group("x") == "d"
 
 
-def test_a_signed_file_that_names_a_class_is_refused(scratch_root, fresh):
-    import hashlib
-    import hmac
-
+def test_a_signed_program_that_names_a_class_is_refused(scratch_root, fresh):
     _load(scratch_root)
     regex_programs.save()
     path = fresh / "programs-crafted.cache"
     key = (fresh / "key").read_bytes()
-    body = regex_programs._bank_tag(b"") + pickle.dumps({b"x": re.compile("x")})   # pickles a call to re._compile
-    head = regex_programs._HEADER
-    path.write_bytes(head + hmac.new(key, head + body, hashlib.sha256).digest() + body)
-    assert regex_programs._read(path, key) == {}
+    digest = regex_programs._key("x(?P<y>z)", 0)
+    crafted = pickle.dumps(re.compile("x"))          # signed with the right key, but pickles a call to re._compile
+    regex_programs._write(path, key, b"", {digest: crafted})
+    assert regex_programs._read(path, key) == {digest: crafted}
+    with pytest.raises(pickle.UnpicklingError):
+        regex_programs._unpack(crafted)
+    regex_programs.reset()
+    regex_programs.attach(path, key, b"")
+    compiled = regex_programs.compile("x(?P<y>z)")   # served from the file, refused, compiled afresh
+    assert compiled.match("xz").group("y") == "z"
+
+
+def test_a_run_reads_only_the_programs_it_uses(scratch_root, fresh, monkeypatch):
+    """The index is checked when the file is attached; each program only when a pattern asks for it."""
+    _load(scratch_root)
+    patterns = [rf"word{n}(?P<x>\d+)" for n in range(50)]
+    for pattern in patterns:
+        regex_programs.compile(pattern)
+    regex_programs.save()
+    regex_programs.reset()
+    checked = []
+    real = regex_programs._entry_mac
+    monkeypatch.setattr(regex_programs, "_entry_mac", lambda *a: checked.append(a[2]) or real(*a))
+    _load(scratch_root)
+    assert checked == []
+    assert regex_programs.compile(patterns[7]).match("word742").group("x") == "42"
+    assert checked == [regex_programs._key(patterns[7], 0)]
 
 
 def test_no_cache_compiles_as_re_does_and_writes_nothing(scratch_root, fresh, monkeypatch):
