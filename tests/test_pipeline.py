@@ -397,7 +397,7 @@ def test_a_template_that_goes_on_from_a_clause_never_follows_a_greeting():
 def test_a_title_without_a_stop_is_a_word_wherever_it_stands(text):
     # After "Sorry, " the title was masked as a name of its own, and no slot took "<name> <name>"
     out = Rewriter("en").rewrite(text).output
-    assert out.startswith("Dr Khan will be available from 3 June") and "first free appointment" in out
+    assert out.startswith("Dr Khan will be available from 3 June") and "first available appointment" in out
 
 
 def test_explain_says_why_each_template_of_a_fitting_rule_made_no_candidate():

@@ -23,7 +23,7 @@ from ..banks.loader import COMPUTED_SLOTS
 from ..banks.model import Bank, Rule
 from ..plan.message import MessagePlan
 from .candidate import Candidate
-from .templates import fill, kept_reasons, ordered_templates, slots_fit, slots_of, tone_for
+from .templates import fill, kept_reasons, ordered_templates, ruled_out, slots_fit, slots_of, tone_for
 
 # "rule.id | slot = value | slot = value": the linear form a parser writes.
 _FIELD = re.compile(r"\s*\|\s*")
@@ -133,6 +133,8 @@ def candidates(frame: Frame, sentence: str, bank: Bank, plan: MessagePlan,
         # Every fact the frame holds is carried on, and the template needs no slot the frame lacks.
         if template.after_lead or not given <= wanted or not wanted - COMPUTED_SLOTS <= given:
             continue
+        if ruled_out(template, match, sentence):
+            continue        # the template's own exceptions, as the template stage applies them
         if any(name in COMPUTED_SLOTS and name not in computed for name in wanted - given):
             continue
         text = fill(template, match, bank, computed)
