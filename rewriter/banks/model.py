@@ -379,7 +379,8 @@ class Bank:
             self.advice = replace(self.advice, screens=screens, any_screen=joined)
 
     def vetoes(self, text: str, written: str | None = None) -> Vetoes:
-        """An empty memo of which rule exceptions occur in ``text`` (or the ``written`` sentence), screened (see `Vetoes`)."""
+        """An empty memo of which rule exceptions occur in ``text`` (screened), and of ``written``: the sentence
+        as written, softeners included, for what rules `require` (see `Vetoes`)."""
         return Vetoes(text, self._veto_screens, written)
 
     def _grouped(self, rows: list[int]) -> tuple:
