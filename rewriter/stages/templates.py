@@ -494,7 +494,10 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
             if _ENDS_IN_NUMBER.search(text) and (_DATE_DOT.match(m.string, m.end(name)) or _ordinal_day_at_end(
                     text, m.string, m.end(name), bank)):
                 text += "."     # "vapaana 26.12., pahoittelut": the stop belongs to the date, not to the sentence
-            if m.start(name) == len(lead) and not lead.rstrip().endswith(":"):
+            if (m.start(name) == len(lead) and not lead.rstrip().endswith(":")
+                    and not _SENTENCE_END.search(template.text[:slot.start()])):
+                # The slot opened the input sentence; inside the template it stands mid-sentence,
+                # unless the template puts it after a sentence of its own ("... lengist. Pöntunin þín ...").
                 text = lower_first(text, bank)
         if inflection:
             inflected = bank.lexicon.inflect(text, inflection) if inflection in bank.lexicon.cases else None
