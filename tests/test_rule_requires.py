@@ -122,3 +122,22 @@ def test_a_template_s_exceptions_see_the_whole_sentence_when_it_is_cut_into_clau
     assert not vetoed(rule.id, whole, bank, plain.source)
     assert not vetoed(rule.id, "The red zorblax is not zorbled yet.", bank, notice.source)
     assert Candidate("x", "template", rule.id, notice.source).source == notice.source
+
+
+def test_a_template_exception_that_matches_no_characters_still_rules_the_template_out(scratch_root):
+    """A lookahead ("only where the sentence names no courier") matches an empty string."""
+    from rewriter.config import OrgConfig
+    from rewriter.plan.message import MessagePlan
+    from rewriter.stages.templates import candidates
+
+    lookahead = TEMPLATE_EXCEPTIONS.replace('exceptions: ["handed over", "regrettably"]',
+                                            'exceptions: ["re:^(?![\\\\s\\\\S]*\\\\bcourier\\\\b)"]')
+    (scratch_root / "en" / "situations" / "zorbling.yaml").write_text(lookahead, encoding="utf-8")
+    bank = load_bank("en", str(scratch_root))
+
+    def texts(sentence):
+        return [c.text for c in candidates(sentence, bank, MessagePlan(None, OrgConfig()), {})
+                if c.rule == "zorbling.notice_unless_handed_over"]
+
+    assert not any("when it is done" in t for t in texts("The red zorblax is not zorbled yet."))
+    assert any("when it is done" in t for t in texts("The red zorblax for the courier is not zorbled yet."))

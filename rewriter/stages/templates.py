@@ -157,7 +157,10 @@ def ruled_out(template: Template, m: re.Match[str], sentence: str) -> str | None
     if template.exceptions is None:
         return None
     found = template.exceptions.search(m.string) or template.exceptions.search(sentence)
-    return found.group() if found else None
+    if found is None:
+        return None
+    # A lookahead matches no characters and still rules the template out ("(?![\\s\\S]*flight)").
+    return found.group() or f"what {found.re.pattern!r} looks for"
 
 
 class _Lead:
