@@ -36,3 +36,26 @@ def test_a_sentence_initial_slot_keeps_its_capital_after_a_template_sentence(scr
     assert fill(mid, m, bank, {}) == "I can tell you when the blue zorblax is zorbled."
     assert fill(after_stop, m, bank, {}) == ("Thanks for waiting. The blue zorblax gets zorbled next, "
                                              "and I can tell you when it is done.")
+
+
+def _first_text(sentence: str, bank) -> str:
+    [(rule, m, _view)] = [found for found in match_rules(sentence, bank) if found[0].id == "zorbling.not_zorbled"]
+    return fill(rule.templates[0], m, bank, {})
+
+
+def test_a_main_clause_lead_ends_with_a_stop_before_the_rewrite(scratch_root):
+    """English joins no two main clauses with a bare comma (`main_clause_leads`)."""
+    (scratch_root / "en" / "situations" / "zorbling.yaml").write_text(SITUATION, encoding="utf-8")
+    bank = load_bank("en", str(scratch_root))
+    assert bank.language.main_clause_leads is not None
+    assert (_first_text("Your order has been received, unfortunately the blue zorblax is not zorbled.", bank)
+            == "Your order has been received. I can tell you when the blue zorblax is zorbled.")
+    assert (_first_text("We checked the warehouse, sadly the blue zorblax is not zorbled.", bank)
+            == "We checked the warehouse. I can tell you when the blue zorblax is zorbled.")
+    # a subordinate lead, a greeting and a short lead keep their comma
+    assert (_first_text("Before we have checked it, the blue zorblax is not zorbled.", bank)
+            == "Before we have checked it, I can tell you when the blue zorblax is zorbled.")
+    assert (_first_text("Thanks for your patience, unfortunately the blue zorblax is not zorbled.", bank)
+            == "Thanks for your patience, I can tell you when the blue zorblax is zorbled.")
+    assert (_first_text("We checked it, unfortunately the blue zorblax is not zorbled.", bank)
+            == "We checked it, I can tell you when the blue zorblax is zorbled.")

@@ -232,7 +232,7 @@ def _load_language(path: Path, lang: str) -> Language:
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "appositive_openers",
                 "slot_trailers", "negative_polarity", "sympathy",
                 "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings",
-                "contrastives", "chain_joiners", "inner_back_references", "ordinal_days"):
+                "contrastives", "chain_joiners", "inner_back_references", "ordinal_days", "main_clause_leads"):
         phrases = data.get(key, [])
         if key == "ordinal_days":       # "re:\\bden <number>$": a masked number, as in slot types
             phrases = [_with_span_kinds(p) for p in phrases]
@@ -298,6 +298,7 @@ def _load_language(path: Path, lang: str) -> Language:
         limiters=compiled["limiters"],
         contrastives=compiled["contrastives"],
         chain_joiners=compiled["chain_joiners"],
+        main_clause_leads=compiled["main_clause_leads"],
         offer_markers=compiled["offer_markers"],
         contradictions=tuple(contradictions),
         verb_second=bool(data.get("verb_second", False)),

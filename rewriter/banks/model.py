@@ -180,6 +180,7 @@ class Language:
     limiters: LazyRegex | None = None        # "only", "vain": a rewrite of a limit keeps one
     contrastives: LazyRegex | None = None    # "but", "men": twice in one sentence of a rewrite is a stack
     chain_joiners: LazyRegex | None = None   # ", and", ", og": twice in one sentence of a rewrite is a run-on
+    main_clause_leads: LazyRegex | None = None   # a lead that is a whole main clause: a comma after it splices
     offer_markers: LazyRegex | None = None   # an offer the input already makes: no second one
     # (what a message says, what a rewrite in it then never says): "we won't be restocking it" -> no "back in stock"
     contradictions: tuple[tuple[LazyRegex, LazyRegex], ...] = ()

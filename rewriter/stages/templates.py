@@ -21,7 +21,7 @@ from ..text.protect import KIND_POOLS, SENTINEL_CLASS, is_sentinel
 from ..banks.trigger import SOFTENER
 from ..text.view import View, drop
 from .candidate import Candidate
-from .clauses import is_greeting, keepable_lead
+from .clauses import SHORT_LEAD_WORDS, is_greeting, keepable_lead
 from .lazy_sorted import LazySorted
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
@@ -526,10 +526,31 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
     if lead.rstrip().endswith(":") and keeps_capital_after_colon(lead, m.string[m.end("lead"):], body):
         pass            # "Stormheimar: Gullútgáfa"
     elif lead and not _SENTENCE_END.search(lead):
-        body = lower_first(body, bank)
+        if _splices(lead, bank):
+            lead = lead.rstrip()[:-1] + ". "      # "Your referral has been received, we can ..." -> "... received. We can ..."
+            body = body[:1].upper() + body[1:]
+        else:
+            body = lower_first(body, bank)
     else:
         body = body[:1].upper() + body[1:]
     return lead + body
+
+
+def _splices(lead: str, bank: Bank) -> bool:
+    """Whether a lead ending in a comma is a whole main clause, so that a rewritten clause after
+    the comma would splice two sentences (`language.yaml: main_clause_leads`; English only).
+
+    Greetings ("Thanks for your patience, ...") and leads that open with a
+    subordinator ("As we have no stock, ...") keep their comma.
+    """
+    marks = bank.language.main_clause_leads
+    stripped = lead.strip()
+    if marks is None or not stripped.endswith(",") or len(stripped.split()) <= SHORT_LEAD_WORDS:
+        return False
+    subordinate = bank.language.subordinators
+    if subordinate is not None and subordinate.match(stripped):
+        return False
+    return marks.search(stripped) is not None and not is_greeting(stripped, bank)
 
 
 def trimmed(value: str, bank: Bank) -> str:
