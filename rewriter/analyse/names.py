@@ -58,5 +58,7 @@ def is_common_word(word: str, lang: str, bank_words: frozenset[str] = frozenset(
     speller = _hunspell(lang)
     if speller is not None:
         lower = word.lower()
-        return bool(_WORD.fullmatch(word)) and (speller.check(lower) or known_compound(lower, speller.check))
+        # a compound's last part may be a form only the bank writes ("slutt" + "fakturaen")
+        return bool(_WORD.fullmatch(word)) and (speller.check(lower) or known_compound(
+            lower, lambda part: part in bank_words or speller.check(part)))
     return word.lower() in bank_words
