@@ -208,9 +208,9 @@ class Rewriter:
             if pointed:
                 # "... men vi kan forklare deg hva som er dekket. Kravet er derfor avslått.": a next
                 # sentence that still points back would point at the offer; that sentence only states.
-                tried = self._choose(text, found, bank, masked, computed, rewrite, states_only=pointed)
-                if _all_rewritten(found, tried[0]) or not _all_rewritten(found, chosen_by):
-                    chosen_by, step_by = tried
+                # Precision first: the plan again, even where it rewrites fewer sentences (a pointer
+                # at an offer is a fault an editor reads; a sentence kept as it was is none).
+                chosen_by, step_by = self._choose(text, found, bank, masked, computed, rewrite, states_only=pointed)
         trace = [step_by[index] for index in sorted(step_by)]
         if _left_order(found, chosen_by, masked.text, bank) or (
                 not self.partial and _left_negative(found, chosen_by)):
