@@ -383,9 +383,9 @@ def test_in_verb_second_languages_only_a_greeting_is_kept_before_a_subject_first
 
 
 def test_a_kept_clause_that_says_what_the_offer_would_gets_a_statement_before_it():
-    out = Rewriter("en").rewrite("The courier doesn't deliver to PO boxes, so we will need a street address for the order.")
-    assert out.output == ("The courier delivers to street addresses rather than PO boxes. "
-                          "We will need a street address for the order.")
+    out = Rewriter("en").rewrite("Our courier doesn't deliver to PO boxes, so we will need a street address for the delivery.")
+    assert out.output == ("Our courier delivers to street addresses rather than PO boxes. "
+                          "We will need a street address for the delivery.")
 
 
 def test_a_kept_answer_after_the_refusal_is_not_pre_empted_by_an_offer():
