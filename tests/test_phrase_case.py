@@ -51,3 +51,16 @@ def test_a_template_that_needs_a_case_change_fills_with_words_the_lexicon_lacks(
 
 def test_languages_without_an_analyser_section_have_none():
     assert load_bank("en").language.phrase_cases is None
+
+
+def test_a_placeholder_inside_the_phrase_stays_and_the_words_after_it_take_the_case(cases):
+    from rewriter.text.protect import KIND_POOLS, SENTINEL_FIRST
+    span, number = chr(SENTINEL_FIRST + 5), chr(KIND_POOLS["number"][0])
+    # "autonne %{plate} jakohihnan vaihtoa": the head comes after the placeholder
+    assert inflect_phrase(f"autonne {span} jakohihnan vaihtoa", "genitive", cases) == f"autonne {span} jakohihnan vaihdon"
+    assert inflect_phrase(f"{span} takkia", "nominative", cases) == f"{span} takki"
+    # a number governs the case of the noun after it ("2 viikkoa"); a phrase ending in its span has no head
+    assert inflect_phrase(f"{number} viikkoa", "genitive", cases) is None
+    assert inflect_phrase(f"takkia {span}", "genitive", cases) is None
+    # a word before the span that agrees with the head would be left in the old case
+    assert inflect_phrase(f"punaista {span} takkia", "nominative", cases) is None

@@ -34,10 +34,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..banks.phrase_cases import PhraseCases, Target
-from ..text.protect import is_sentinel
+from ..text.protect import KIND_POOLS, is_sentinel
 from .dictionaries import voikko
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Numbers and times are masked with sentinels from here up (`text.protect.KIND_POOLS`).
+_NUMBER_SPANS = min(first for first, _ in KIND_POOLS.values())
 _VOWELS = "aeiouyäöAEIOUYÄÖ"
 
 
@@ -74,7 +76,10 @@ def inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
 @lru_cache(maxsize=16384)
 def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
     target = cases.targets.get(name)
-    if target is None or any(is_sentinel(ch) or ch.isdigit() for ch in text):
+    if target is None:
+        return None
+    fixed, text = _fixed_prefix(text)
+    if text is None or any(is_sentinel(ch) or ch.isdigit() for ch in text):
         return None
     words = list(_WORD.finditer(text))
     if not words or any(not gap.isspace() for gap in _gaps(text, words)):
@@ -91,7 +96,7 @@ def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
     while run > 0 and any((r.case, r.number) == source and r.word_class in cases.agreeing and not r.possessive
                           for r in readings(words[run - 1].group(), cases.lang)):
         run -= 1
-    for m in words[:run]:
+    for m in [*_WORD.finditer(fixed), *words[:run]]:
         before = readings(m.group(), cases.lang)
         if not before or any(r.case == source[0] and r.word_class in cases.agreeing for r in before):
             return None     # an unknown word (it may agree), or an agreeing one apart from the head
@@ -107,7 +112,23 @@ def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
         out.append(word)
         pos = m.end()
     out.append(text[pos:])
-    return "".join(out)
+    return fixed + "".join(out)
+
+
+def _fixed_prefix(text: str) -> tuple[str, str | None]:
+    """(the part of ``text`` up to its last protected span, the words after it that carry the case).
+
+    A placeholder or name inside the phrase stays as written ("autonne %{plate}
+    jakohihnan vaihtoa": the head comes after it). A number is no such span:
+    before the head it governs its case ("2 viikkoa"), so the phrase is refused
+    (None); so is a phrase that ends in its span.
+    """
+    last = max((i for i, ch in enumerate(text) if is_sentinel(ch) or ch.isdigit()), default=-1)
+    if last < 0:
+        return "", text
+    if not is_sentinel(text[last]) or ord(text[last]) >= _NUMBER_SPANS or not text[last + 1:last + 2].isspace():
+        return "", None
+    return text[:last + 1], text[last + 1:]
 
 
 def _agreeing_form(word: str, source: tuple[str | None, str | None], target: Target, cases: PhraseCases,
