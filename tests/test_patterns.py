@@ -33,6 +33,13 @@ def test_slots_are_named_and_stop_at_clause_punctuation():
     assert not full("{item} is out", "hello, the lamp is out")
 
 
+def test_a_slot_stops_at_a_dash_between_spaces():
+    # "Vi er tomme for juleølet – den siste kassen gikk i går": the dash ends the clause
+    assert not full("we are out of {item}", "we are out of the lager – the last case went yesterday")
+    assert not full("we are out of {item}", "we are out of the lager — the last case went yesterday")
+    assert full("we are out of {item}", "we are out of the 2-pack lager")      # a hyphen inside a word is no dash
+
+
 def test_words_match_on_boundaries_only():
     assert re.search(compile_pattern("no").regex, "know", re.I) is None
     assert re.search(compile_pattern("no").regex, "no way", re.I)

@@ -27,8 +27,10 @@ from .lazy_regex import LazyRegex
 # outside it. Masked protected spans (private-use characters) are allowed.
 # Sentinels (masked tags, names) are not word characters, so "<b>not</b>"
 # still holds the word "not". A word followed by an apostrophe and letters
-# is a contraction ("can't"), not the word "can".
-SLOT_BODY = r"(?:[^,;:.!?\n]|\.(?=\s*(?:(?-i:[a-z0-9à-ÿ])|[\U000F0000-\U000FFFFD])))+?"   # "15. janúar", "kl. 10" fit
+# is a contraction ("can't"), not the word "can". A dash between spaces ends a
+# clause too ("Vi er tomme for juleølet – den siste kassen gikk i går").
+SLOT_BODY = (r"(?:(?!\s[\u2013\u2014]\s)[^,;:.!?\n]"
+             r"|\.(?=\s*(?:(?-i:[a-z0-9à-ÿ])|[\U000F0000-\U000FFFFD])))+?")   # "15. janúar", "kl. 10" fit
 _WORD_EDGE_START = r"(?<!\w)"
 _WORD_EDGE_END = r"(?!\w|['’]\w)"
 
