@@ -37,7 +37,9 @@ def test_a_phrasing_no_pattern_holds_is_realised_by_the_rules_templates():
     assert not templates.fitting_rules(sentence, bank)
     frame = frames.Frame("blame.not_received_from_you", (("thing", "the signed form"),))
     assert frames.problems(frame, sentence, bank) == []
-    texts = [c.text for c in frames.candidates(frame, sentence, bank, MessagePlan(None, OrgConfig()), {})]
+    # the rule only states now (its offers were empty): beside another sentence's offer
+    plan = MessagePlan(None, OrgConfig(), owed=True)
+    texts = [c.text for c in frames.candidates(frame, sentence, bank, plan, {})]
     assert texts and all("the signed form" in t for t in texts)
 
 
