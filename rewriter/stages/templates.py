@@ -201,8 +201,8 @@ def why_no_template(sentence: str, bank: Bank, plan: MessagePlan, computed: dict
                        if plan.states_only else "needs an action the settings do not offer")
             elif lead.refuses(template):
                 why = f"cannot follow the lead {lead.text!r}" if lead.text else "goes on from a lead there is none of"
-            elif ruled_out(template, m, sentence):
-                why = f"the sentence holds {ruled_out(template, m, sentence)!r}, which its exceptions rule out"
+            elif (phrase := ruled_out(template, m, sentence)) is not None:
+                why = f"the sentence holds {phrase!r}, which its exceptions rule out"
             elif not captured <= slots_of(template):
                 why = f"leaves out {', '.join(sorted(captured - slots_of(template)))}"
             elif fill(template, m, bank, computed) is None:
