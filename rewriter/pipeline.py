@@ -156,6 +156,8 @@ class Rewriter:
         self.today = today or _dt.date.today()
         self._computed_cache: dict[str, dict[str, str]] = {}
         self._generated: dict[tuple[str, str, str], list[str]] = {}   # see rewrite_stream
+        self._asked: dict[tuple[str, str], dict[str, None]] | None = None     # set by _left_to_model
+        self._locales: dict[str, str] = {}      # language -> locale, for the model's computed values
 
     def bank_for(self, text: str) -> Bank:
         """The bank of the text's language (identified when ``lang`` is auto)."""
@@ -300,31 +302,48 @@ class Rewriter:
     def rewrite_stream(self, texts: Iterable[str], batch: int = 32, ahead: int = 256) -> Iterator[Result]:
         """``rewrite`` of each text, in order; with the model on, its sentences are generated in batches.
 
-        For up to ``ahead`` texts at a time, detection runs first and every
-        sentence with a finding goes to the model in ``generate`` calls of
+        For up to ``ahead`` texts at a time, the sentences the model will be
+        asked about are found first and sent to it in ``generate`` calls of
         ``batch`` sentences (one language and tone per call); ``rewrite`` then
         takes the model's answers from there and verifies and splices as
-        usual. A sentence the look-ahead did not foresee (a clause of a split
+        usual. With the model first (``model,template``) that is every
+        sentence with a finding; with the templates first (``template,model``)
+        a first pass without the model notes the sentences the templates left
+        to it. A sentence the look-ahead did not foresee (a clause of a split
         sentence) is generated on its own, as ``rewrite`` does. Without the
         model this is ``rewrite``, text by text.
         """
         batched = "model" in self.engines and seq2seq.available(self.model_dir)
+        model_first = batched and ("template" not in self.engines
+                                   or self.engines.index("model") < self.engines.index("template"))
         texts = iter(texts)
         while chunk := list(itertools.islice(texts, ahead)):
             try:
-                if batched:
-                    self._generate_ahead(chunk, batch)
+                if model_first:
+                    self._generate(self._with_findings(chunk), batch)
+                elif batched:
+                    self._generate(self._left_to_model(chunk), batch)
                 for text in chunk:
                     yield self.rewrite(text)
             finally:
                 self._generated.clear()
 
-    def _generate_ahead(self, texts: list[str], batch: int) -> None:
-        """The model's rewrites of every sentence with a finding in ``texts``, for `_candidates` to take."""
-        from .model.inference import generate  # noqa: PLC0415 - heavy import, only with the model on
+    def _left_to_model(self, texts: list[str]) -> dict[tuple[str, str], dict[str, None]]:
+        """The sentences of ``texts`` that reach the model stage once the templates had their turn."""
+        self._asked, self._locales = {}, {}
+        try:
+            for text in texts:
+                try:
+                    self.rewrite(text)
+                except RewriterError:
+                    continue                # rewrite() reports it in its turn
+            return self._asked
+        finally:
+            self._asked = None
 
+    def _with_findings(self, texts: list[str]) -> dict[tuple[str, str], dict[str, None]]:
+        """Every sentence of ``texts`` with a finding, by (language, tone): the model goes first on each."""
         wanted: dict[tuple[str, str], dict[str, None]] = {}     # (language, tone) -> sentences, in order
-        locales: dict[str, str] = {}
         for text in texts:
             try:
                 bank, masked = self._bank_and_mask(text)
@@ -342,10 +361,18 @@ class Rewriter:
                 if raw:
                     key = (bank.language.code, self._model_tone(sentence, bank, plan))
                     wanted.setdefault(key, {})[sentence] = None
-                    locales[bank.language.code] = bank.language.locale
+                    self._locales[bank.language.code] = bank.language.locale
+        return wanted
+
+    def _generate(self, wanted: dict[tuple[str, str], dict[str, None]], batch: int) -> None:
+        """The model's rewrites of the ``wanted`` sentences, in batches, for `_model_candidates` to take."""
+        if not wanted:
+            return
+        from .model.inference import generate  # noqa: PLC0415 - heavy import, only with the model on
+
         for (lang, tone), asked in wanted.items():
             items = list(asked)
-            values = self._computed(locales[lang])
+            values = self._computed(self._locales[lang])
             for at in range(0, len(items), batch):
                 chunk = items[at:at + batch]
                 outputs = generate(chunk, lang=lang, tone=tone, beams=self.beams, model_dir=str(self.model_dir),
@@ -392,11 +419,31 @@ class Rewriter:
 
     def _first_verified(self, sentence: str, bank: Bank, masked: Masked, computed: dict[str, str],
                         step: SentenceTrace, plan: MessagePlan, depth: int = 0) -> Candidate | None:
-        """The first candidate for ``sentence`` that passes verification, else one built clause by clause.
+        """The first candidate for ``sentence`` that passes verification, stage by stage in ``engines`` order.
 
-        The offers of the chosen candidate are recorded in ``plan``.
+        The template stage tries the rules' templates and the general
+        constructions, then the sentence clause by clause; the model stage its
+        own rewrites. With ``template,model`` the model sees only what the
+        templates could not rewrite. The offers of the chosen candidate are
+        recorded in ``plan``.
         """
-        for candidate in self._candidates(sentence, bank, computed, plan):
+        for engine in self.engines:
+            if engine == "template":
+                chosen = self._verified_first(self._template_candidates(sentence, bank, computed, plan), sentence,
+                                              bank, masked, step, plan)
+                if chosen is None and depth < 3 and len(sentence) <= MAX_CLAUSES_CHARS:
+                    chosen = self._by_clauses(sentence, bank, masked, computed, step, plan, depth)
+            else:
+                chosen = self._verified_first(self._model_candidates(sentence, bank, computed, plan), sentence,
+                                              bank, masked, step, plan)
+            if chosen is not None:
+                return chosen
+        return None
+
+    def _verified_first(self, candidates: Iterable[Candidate], sentence: str, bank: Bank, masked: Masked,
+                        step: SentenceTrace, plan: MessagePlan) -> Candidate | None:
+        """The first of ``candidates`` that passes verification (each attempt is traced)."""
+        for candidate in candidates:
             candidate = _tidied(candidate, masked)
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
                              needs_action=(candidate.engine == "model" or bool(candidate.actions) or not plan.states_only)
@@ -418,8 +465,6 @@ class Rewriter:
             if verdict.ok:
                 plan.made(candidate.actions)
                 return candidate
-        if depth < 3 and "template" in self.engines and len(sentence) <= MAX_CLAUSES_CHARS:
-            return self._by_clauses(sentence, bank, masked, computed, step, plan, depth)
         return None
 
     def _by_clauses(self, sentence: str, bank: Bank, masked: Masked, computed: dict[str, str],
@@ -533,18 +578,27 @@ class Rewriter:
                 return carried
         return None
 
-    def _candidates(self, sentence: str, bank: Bank, computed: dict[str, str], plan: MessagePlan):
-        if "model" in self.engines and not plan.states_only:
-            tone = self._model_tone(sentence, bank, plan)
-            ready = self._generated.get((sentence, bank.language.code, tone))   # made in a batch (rewrite_stream)
-            if ready is not None:
-                yield from (Candidate(text, "model", "model") for text in ready)
-            else:
-                yield from seq2seq.candidates(sentence, bank.language.code, tone, self.beams, self.model_dir, computed)
-        if "template" in self.engines:
-            yield from templates.candidates(sentence, bank, plan, computed)
-            # a general construction after the rules written for a situation
-            yield from flips.candidates(sentence, bank, plan)
+    def _model_candidates(self, sentence: str, bank: Bank, computed: dict[str, str], plan: MessagePlan):
+        """The model's rewrites of ``sentence``: made ahead in a batch (`rewrite_stream`), else now."""
+        if plan.states_only:
+            return
+        tone = self._model_tone(sentence, bank, plan)
+        key = (sentence, bank.language.code, tone)
+        if self._asked is not None:          # rewrite_stream's first pass: note what the model is asked
+            self._asked.setdefault((bank.language.code, tone), {})[sentence] = None
+            self._locales[bank.language.code] = bank.language.locale
+            return
+        ready = self._generated.get(key)
+        if ready is not None:
+            yield from (Candidate(text, "model", "model") for text in ready)
+        else:
+            yield from seq2seq.candidates(sentence, bank.language.code, tone, self.beams, self.model_dir, computed)
+
+    @staticmethod
+    def _template_candidates(sentence: str, bank: Bank, computed: dict[str, str], plan: MessagePlan):
+        """The matching rules' templates, then a general construction (`flips.yaml`)."""
+        yield from templates.candidates(sentence, bank, plan, computed)
+        yield from flips.candidates(sentence, bank, plan)
 
 
 def _offers_pointed_at(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Candidate | None],

@@ -44,16 +44,23 @@ README_SENTENCES = {
 }
 
 
+TEMPLATES_LEAVE = "We can't do anything about the weather, sorry."
+
+
 def startup(runs: int) -> None:
     """``rewriter --help``; one README sentence per language with the default engines (warm bank cache);
-    the English one with the model on."""
+    the English one with the model on, after the templates and before them; and one the templates leave."""
     cases = [("rewriter --help", [REWRITER, "--help"])]
     for lang, sentence in README_SENTENCES.items():
         one = [REWRITER, "rewrite", "--lang", lang, sentence]
         subprocess.run(one, capture_output=True, check=False)      # the bank cache is warm from here on
         cases.append((f"rewriter rewrite --lang {lang} (default: templates)", one))
-    cases.append(("rewriter rewrite --lang en --engine model,template",
-                  [REWRITER, "rewrite", "--lang", "en", README_SENTENCES["en"], "--engine", "model,template"]))
+    for engines in ("template,model", "model,template"):
+        cases.append((f"rewriter rewrite --lang en --engine {engines}",
+                      [REWRITER, "rewrite", "--lang", "en", README_SENTENCES["en"], "--engine", engines]))
+    # a sentence no template rewrites: with the templates first the model is loaded and asked
+    cases.append(("rewriter rewrite --lang en --engine template,model (a sentence the templates leave)",
+                  [REWRITER, "rewrite", "--lang", "en", TEMPLATES_LEAVE, "--engine", "template,model"]))
     for label, argv in cases:
         measured = [run_measured(argv) for _ in range(runs)]
         t, cpu = [r.seconds for r in measured], [r.cpu for r in measured]
@@ -248,7 +255,7 @@ def main() -> None:
     r.add_argument("--lines", type=int, default=10000)
     r.add_argument("--runs", type=int, default=3)
     r.add_argument("--lang", default=",".join(gen_corpus.LANGS), help="comma-separated (default: all four)")
-    r.add_argument("--engines", default="template", help="template (the default) or model,template")
+    r.add_argument("--engines", default="template", help="template (the default), template,model or model,template")
     p = sub.add_parser("polish")
     p.add_argument("--macros", type=int, default=20000)
     p.add_argument("--runs", type=int, default=3)

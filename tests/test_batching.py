@@ -29,7 +29,8 @@ def answers(results):
     return [r.to_dict(explain=True) for r in results]
 
 
-@pytest.mark.parametrize("engines", [("template",), pytest.param(("model", "template"), marks=MODEL)])
+@pytest.mark.parametrize("engines", [("template",), pytest.param(("model", "template"), marks=MODEL),
+                                     pytest.param(("template", "model"), marks=MODEL)])
 @pytest.mark.parametrize("lang", ["en", "nb"])
 def test_rewrite_many_is_rewrite_text_by_text(lang, engines):
     texts = TEXTS[lang]
@@ -87,3 +88,22 @@ def test_stdin_lines_go_through_the_stream(capsys, monkeypatch):
     out = capsys.readouterr().out.split("\n")
     assert seen == [["The green kettle is sold out.", "All good here."]]
     assert len(out) == 4 and out[1] == "" and out[2] == "All good here." and "sold out" not in out[0]
+
+
+@MODEL
+def test_with_the_templates_first_only_what_they_leave_is_batched(monkeypatch):
+    """template,model: a first pass notes the sentences no template rewrote; only those reach the model."""
+    asked = []
+    real = inference.generate
+
+    def noting(sentences, *args, **kwargs):
+        asked.extend(sentences)
+        return real(sentences, *args, **kwargs)
+
+    monkeypatch.setattr(inference, "generate", noting)
+    texts = ["Unfortunately the green kettle is out of stock.", "We can't do anything about the weather, sorry.",
+             "Thanks for waiting, the parcel left today."]
+    results = Rewriter("en", engines=("template", "model"), today=TODAY).rewrite_many(texts)
+    assert results[0].engine == "template"
+    assert "We can't do anything about the weather, sorry." in asked      # (and its clause, tried on its own)
+    assert not any("kettle" in s or "parcel" in s for s in asked)

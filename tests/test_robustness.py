@@ -252,7 +252,7 @@ def test_a_very_long_sentence_is_not_cut_at_every_comma(monkeypatch):
     from rewriter.pipeline import MAX_CLAUSES_CHARS
 
     cut = []
-    monkeypatch.setattr(Rewriter, "_candidates", lambda self, *a: iter(()))   # nothing passes whole
+    monkeypatch.setattr(Rewriter, "_template_candidates", lambda *a: iter(()))   # nothing passes whole
     monkeypatch.setattr(Rewriter, "_by_clauses", lambda self, sentence, *a: cut.append(sentence))
     text = "a, " * (MAX_CLAUSES_CHARS // 3 + 10) + "we can't ship it."
     Rewriter("en", engines=("template",)).rewrite(text)

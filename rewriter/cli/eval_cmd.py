@@ -22,7 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="*", metavar="FILE", help="dev-set JSONL files (default: eval/dev_*.jsonl)")
     p.add_argument("--lang", "-l", action="append", metavar="LANG", help="only items of this language (repeatable)")
-    p.add_argument("--engine", default="template", metavar="LIST", help="stages to use: template, or model,template to let the seq2seq model try first (default: template)")
+    p.add_argument("--engine", default="template", metavar="LIST", help="stages to use, in order: template (default); template,model lets the seq2seq model try the sentences no template rewrote; model,template lets it try first (it added no good rewrite on the sealed sets; docs/BENCHMARKS.md)")
     p.add_argument("--json", metavar="FILE", help="write the full results as JSON (use as a later --baseline)")
     p.add_argument("--html", metavar="FILE", help="write an HTML report with every item side by side")
     p.add_argument("--baseline", metavar="FILE", help="an earlier --json file to compare with")

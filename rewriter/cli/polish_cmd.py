@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_tone(p)
     p.add_argument("--column", metavar="NAME", help="CSV: the column with the reply text (default: body/content/text/...)")
     p.add_argument("--report", metavar="FILE", help="write an HTML review report of every changed macro")
-    p.add_argument("--engine", default="template", metavar="LIST", help="stages to use: template, or model,template to let the seq2seq model try first (default: template)")
+    p.add_argument("--engine", default="template", metavar="LIST", help="stages to use, in order: template (default); template,model lets the seq2seq model try the sentences no template rewrote; model,template lets it try first (it added no good rewrite on the sealed sets; docs/BENCHMARKS.md)")
     add_partial(p)
     add_config(p)
     p.set_defaults(run=run)

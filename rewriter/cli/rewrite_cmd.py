@@ -46,8 +46,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                    help="one JSON object per input: input, output, lang, changed, engine, findings, edits")
     p.add_argument("--explain", action="store_true", help="show which rule fired, each candidate and why it passed or failed")
     p.add_argument("--engine", default="template", metavar="LIST",
-                   help="stages to use, in order: template (default), or model,template to let the seq2seq model "
-                        "try first (it adds no good rewrite on the sealed sets; see docs/BENCHMARKS.md)")
+                   help="stages to use, in order: template (default); template,model lets the seq2seq model try "
+                        "the sentences no template rewrote; model,template lets it try first (it added no good "
+                        "rewrite on the sealed sets; docs/BENCHMARKS.md)")
     p.add_argument("--beams", type=int, default=1, metavar="N",
                    help="model candidates per sentence: 1 is greedy (default), more is beam search (1-8)")
     add_partial(p)

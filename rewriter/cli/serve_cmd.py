@@ -37,8 +37,10 @@ def register(commands: argparse._SubParsersAction) -> None:
                    help="time limit of one request's work; past it the answer is 503 (default: 10)")
     p.add_argument("--workers", type=int, default=limits.DEFAULT_WORKERS, metavar="N",
                    help="threads that run rewrites (default: 4)")
-    p.add_argument("--engine", default="model,template", metavar="LIST",
-                   help="stages to use, in order: model,template (default), or template alone")
+    p.add_argument("--engine", default="template", metavar="LIST",
+                   help="stages to use, in order: template (default, as in rewrite and polish); template,model "
+                        "lets the seq2seq model try the sentences no template rewrote; model,template lets it "
+                        "try first")
     p.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
                    help="let web pages from ORIGIN call the API (CORS); repeatable, * for any (default: none)")
     p.set_defaults(run=run)

@@ -29,7 +29,7 @@ class Settings:
     timeout_s: float = DEFAULT_TIMEOUT_S
     workers: int = DEFAULT_WORKERS
     config: str | None = None                       # organisation settings file (rewriter.toml)
-    engines: tuple[str, ...] = ("model", "template")
+    engines: tuple[str, ...] = ("template",)        # as the CLI: the model only when asked
     allow_origins: tuple[str, ...] = ()             # CORS: none unless asked
     allowed_hosts: tuple[str, ...] = field(default=())   # Host header check; () = derived from host
 
