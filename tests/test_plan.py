@@ -195,6 +195,31 @@ def test_a_kept_subordinate_lead_is_refused_in_verb_second_languages():
     assert keepable_lead("Som jeg skrev i forrige svar:", " ", nb), "after a colon a new clause starts"
 
 
+def test_a_neutral_lead_that_ends_in_a_contrast_is_not_kept_before_a_rewrite():
+    # "Thanks for your patience, but we can let you know ..." sets the offer against nothing
+    from rewriter.banks import load_bank
+    from rewriter.stages.clauses import keepable_lead
+    en, is_, nb = load_bank("en"), load_bank("is"), load_bank("nb")
+    assert not keepable_lead("Thanks for your patience, but", "", en, short=False)
+    assert not keepable_lead("I checked with the warehouse", ", but ", en)
+    assert not keepable_lead("Ég athugaði lagerinn, en", "", is_, short=False)
+    assert not keepable_lead("Snekkeren kan komme på befaring", ", men ", nb)
+    assert keepable_lead("The workshop is full, but", "", en, short=False), "a negative lead keeps its contrast"
+    assert keepable_lead("The workshop is full", ", so ", en), "not a contrast"
+    assert keepable_lead("Thanks for your patience", ", ", en, short=False)
+
+
+def test_a_contrast_after_a_neutral_lead_leaves_the_sentence_as_it_is():
+    from rewriter.pipeline import Rewriter
+    for lang, text in [("en", "Thanks for your patience, but the blue sofa is out of stock."),
+                       ("en", "I checked with the warehouse, but the blue sofa is out of stock."),
+                       ("is", "Ég athugaði lagerinn, en blái sófinn er uppseldur.")]:
+        result = Rewriter(lang).rewrite(text)
+        assert not result.changed and result.findings, text
+    # without the lead the same sentence is rewritten
+    assert Rewriter("en").rewrite("The blue sofa is out of stock.").changed
+
+
 def test_a_bare_vocative_reads_as_a_greeting_in_verb_second_languages():
     # "{name}, með því að skila ... helst umsóknin í gildi": after a name alone the clause starts afresh
     from rewriter.banks import load_bank

@@ -123,7 +123,14 @@ def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) ->
     ("Før vi kan behandle den, jeg kan ..." is broken). With ``short``, any
     other lead must be short (a greeting: "Hi Anna, ..."), since a longer main
     clause before a comma makes a comma splice.
+    A lead that ends in a contrast ("Thanks for your patience, but ...", "Ég
+    athugaði lagerinn, en ...") keeps it only while it says something negative
+    itself ("The workshop is full, but we can ..."): before a positive rewrite
+    a contrast with a neutral clause sets the offer against nothing
+    (`language.yaml: contrastives`).
     """
+    if _ends_in_contrast(head + between, bank) and not bank.may_have_findings(head):
+        return False
     joiners = bank.language.clause_joiners
     if joiners and re.search(r"(?<!\w)(?:%s)(?!\w)" % joiners, between, re.IGNORECASE):
         return True
@@ -140,6 +147,17 @@ def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) ->
         # After anything but a greeting ("Blir hun dårligere, ..."), the verb must come first.
         return is_greeting(head, bank)
     return not short or len(head.split()) <= SHORT_LEAD_WORDS
+
+
+def _ends_in_contrast(text: str, bank: Bank) -> bool:
+    """Whether ``text`` ends in a contrastive conjunction ("..., but", "..., men"), punctuation aside."""
+    contrast = bank.language.contrastives
+    if contrast is None:
+        return False
+    last = None
+    for last in contrast.finditer(text):
+        pass
+    return last is not None and not text[last.end():].strip(" ,;:–—")
 
 
 def with_subject(rest: str, subject: str) -> str:
