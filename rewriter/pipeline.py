@@ -490,10 +490,10 @@ class Rewriter:
                     continue
                 trial = plan.fork()
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
-                if (second is None or templates.vetoed(second.rule, sentence, bank, second.source)
-                        or _loses_pointer(rest, second, bank)):
-                    continue
                 kept = sentence[:len(sentence) - len(rest)]
+                if (second is None or templates.vetoed(second.rule, sentence, bank, second.source)
+                        or _loses_pointer(rest, second, bank) or clauses.contrast_against_nothing(kept, second.text, bank)):
+                    continue
                 # After a colon, a capital the rewrite kept from the input is the writer's
                 # ("leiksins Stormheimar: Gullútgáfa hefur ..."), not a sentence start.
                 body = (second.text if templates.keeps_capital_after_colon(kept, rest, second.text)

@@ -195,18 +195,21 @@ def test_a_kept_subordinate_lead_is_refused_in_verb_second_languages():
     assert keepable_lead("Som jeg skrev i forrige svar:", " ", nb), "after a colon a new clause starts"
 
 
-def test_a_neutral_lead_that_ends_in_a_contrast_is_not_kept_before_a_rewrite():
+def test_a_neutral_lead_that_ends_in_a_contrast_is_not_kept_before_an_offer():
     # "Thanks for your patience, but we can let you know ..." sets the offer against nothing
     from rewriter.banks import load_bank
-    from rewriter.stages.clauses import keepable_lead
+    from rewriter.stages.clauses import contrast_against_nothing
     en, is_, nb = load_bank("en"), load_bank("is"), load_bank("nb")
-    assert not keepable_lead("Thanks for your patience, but", "", en, short=False)
-    assert not keepable_lead("I checked with the warehouse", ", but ", en)
-    assert not keepable_lead("Ég athugaði lagerinn, en", "", is_, short=False)
-    assert not keepable_lead("Snekkeren kan komme på befaring", ", men ", nb)
-    assert keepable_lead("The workshop is full, but", "", en, short=False), "a negative lead keeps its contrast"
-    assert keepable_lead("The workshop is full", ", so ", en), "not a contrast"
-    assert keepable_lead("Thanks for your patience", ", ", en, short=False)
+    offer = "we can let you know as soon as we have {item} back in stock."
+    assert contrast_against_nothing("Thanks for your patience, but", offer, en)
+    assert contrast_against_nothing("I checked with the warehouse, but ", offer, en)
+    assert contrast_against_nothing("Ég athugaði lagerinn, en", "við getum látið þig vita ef {item} kemur aftur.", is_)
+    assert not contrast_against_nothing("The workshop is full, but", offer, en), "a negative lead keeps its contrast"
+    assert not contrast_against_nothing("The workshop is full, so", offer, en), "not a contrast"
+    assert not contrast_against_nothing("Thanks for your patience,", offer, en)
+    # a rewrite that states the limit first keeps the contrast with the lead
+    assert not contrast_against_nothing("Saken er sendt videre til andrelinjen, men",
+                                        "de har tidligst mulighet til å se på den tirsdag, og vi gir beskjed.", nb)
 
 
 def test_a_contrast_after_a_neutral_lead_leaves_the_sentence_as_it_is():

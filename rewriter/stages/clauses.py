@@ -123,14 +123,7 @@ def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) ->
     ("Før vi kan behandle den, jeg kan ..." is broken). With ``short``, any
     other lead must be short (a greeting: "Hi Anna, ..."), since a longer main
     clause before a comma makes a comma splice.
-    A lead that ends in a contrast ("Thanks for your patience, but ...", "Ég
-    athugaði lagerinn, en ...") keeps it only while it says something negative
-    itself ("The workshop is full, but we can ..."): before a positive rewrite
-    a contrast with a neutral clause sets the offer against nothing
-    (`language.yaml: contrastives`).
     """
-    if _ends_in_contrast(head + between, bank) and not bank.may_have_findings(head):
-        return False
     joiners = bank.language.clause_joiners
     if joiners and re.search(r"(?<!\w)(?:%s)(?!\w)" % joiners, between, re.IGNORECASE):
         return True
@@ -147,6 +140,27 @@ def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) ->
         # After anything but a greeting ("Blir hun dårligere, ..."), the verb must come first.
         return is_greeting(head, bank)
     return not short or len(head.split()) <= SHORT_LEAD_WORDS
+
+
+# The first clause of a rewrite: up to its first comma, semicolon or dash.
+_FIRST_CLAUSE = re.compile(r"[,;:–—]")
+
+
+def contrast_against_nothing(lead: str, rewrite: str, bank: Bank) -> bool:
+    """Whether a kept lead ends in a contrast that a rewrite opening with its offer sets against nothing.
+
+    "Thanks for your patience, but we can let you know ...", "Ég athugaði
+    lagerinn, en við getum látið þig vita ...": the "but" stood against the
+    bad news the rewrite no longer says. A lead that says something negative
+    itself keeps it ("The workshop is full, but we can ..."), and so does a
+    rewrite that still states the limit first ("..., men de har tidligst
+    mulighet til å se på den tirsdag"). ``rewrite`` may be a template's text,
+    slots and all (`language.yaml: contrastives`, `action_markers`).
+    """
+    actions = bank.language.actions
+    if actions is None or not _ends_in_contrast(lead, bank) or bank.may_have_findings(lead):
+        return False
+    return actions.search(_FIRST_CLAUSE.split(rewrite, 1)[0]) is not None
 
 
 def _ends_in_contrast(text: str, bank: Bank) -> bool:
