@@ -126,3 +126,35 @@ def test_a_slot_between_two_words_of_a_marker_is_no_marker(scratch_root):
             situation.replace("We sold {item} out of the box", "We sold out of {item}"), encoding="utf-8")
         load_bank.cache_clear()
         load_bank("en", str(scratch_root))
+
+
+def _with_phrase_sets(root, sets: str) -> None:
+    path = root / "en" / "language.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nphrase_sets:\n" + sets, encoding="utf-8")
+
+
+def test_a_phrase_set_stands_for_its_phrases_in_exceptions_and_requires(scratch_root):
+    """'@name' in exceptions/requires is the language's `phrase_sets` entry: one list serves many rules."""
+    from rewriter.stages.templates import match_rules
+    _with_phrase_sets(scratch_root, '  furniture: ["lamp", "re:\\\\bchairs?\\\\b"]\n  kitchen: [kettle]\n')
+    rule = SITUATION.replace('    patterns:', '    exceptions: ["@furniture", "sofa"]\n    patterns:')
+    write(scratch_root, rule)
+    bank = load_bank("en", str(scratch_root))
+    matched = lambda text: "sample.one" in [r.id for r, _, _ in match_rules(text, bank)]  # noqa: E731
+    assert not matched("The lamp is gone.") and not matched("The chair is gone.") and not matched("The sofa is gone.")
+    assert matched("The kettle is gone.")
+    write(scratch_root, SITUATION.replace('    patterns:', '    requires: ["@kitchen"]\n    patterns:'))
+    bank = load_bank("en", str(scratch_root))
+    assert matched("The kettle is gone.") and not matched("The lamp is gone.")
+
+
+def test_an_unknown_phrase_set_names_file_line_and_rule(scratch_root):
+    _with_phrase_sets(scratch_root, '  kitchen: [kettle]\n')
+    write(scratch_root, SITUATION.replace('    patterns:', '    exceptions: ["@furnture"]\n    patterns:'))
+    msg = load_error(scratch_root)
+    assert "sample.yaml:5: rule one: exception: unknown phrase set '@furnture'" in msg and "@kitchen" in msg
+
+
+def test_a_bad_phrase_in_a_set_names_the_set(scratch_root):
+    _with_phrase_sets(scratch_root, '  kitchen: ["re:(kettle"]\n')
+    assert "phrase_sets.kitchen" in load_error(scratch_root)

@@ -247,12 +247,22 @@ def _load_language(path: Path, lang: str) -> Language:
             inflections[name] = [(LazyRegex.checked(rx), repl) for rx, repl in pairs]
         except re.error as exc:
             raise BankError(display_path(path), f"bad regex: {exc}", line=line_of(lines, ("inflections", name)), entry=f"inflections.{name}") from None
+    phrase_sets = {}
+    for name, phrases in data.get("phrase_sets", {}).items():
+        try:
+            compile_phrase_list(phrases)
+        except (PatternSyntaxError, re.error) as exc:
+            raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, ("phrase_sets", name)),
+                            entry=f"phrase_sets.{name}") from None
+        phrase_sets[name] = tuple(phrases)
     contradictions = []
     for index, pair in enumerate(data.get("contradictions", [])):
         try:
-            says, never = compile_phrase_list(pair["says"]), compile_phrase_list(pair["never"])
-        except (PatternSyntaxError, re.error) as exc:
-            raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, ("contradictions", index)),
+            says = compile_phrase_list(expand_sets(pair["says"], phrase_sets))
+            never = compile_phrase_list(expand_sets(pair["never"], phrase_sets))
+        except (PatternSyntaxError, re.error, KeyError) as exc:
+            message = exc.args[0] if isinstance(exc, KeyError) else f"bad phrase: {exc}"
+            raise BankError(display_path(path), message, line=line_of(lines, ("contradictions", index)),
                             entry=f"contradictions[{index}]") from None
         if says is not None and never is not None:
             contradictions.append((says, never))
@@ -310,7 +320,28 @@ def _load_language(path: Path, lang: str) -> Language:
         greeting_openers=frozenset(data.get("greeting_openers", [])),
         kept_reasons=frozenset(data.get("kept_reasons", [])),
         titles=frozenset(t.lower().rstrip(".") for t in data.get("titles", [])),
+        phrase_sets=tuple(phrase_sets.items()),
     )
+
+
+def expand_sets(phrases: list[str], sets: dict[str, tuple[str, ...]]) -> list[str]:
+    """``phrases`` with each "@name" replaced by the phrases of `phrase_sets`' entry ``name``.
+
+    One list of, say, the customer's own steps serves every template whose
+    notice would be empty after one, so a fix reaches them all. An unknown
+    name raises KeyError with a message that names it.
+    """
+    out: list[str] = []
+    for phrase in phrases:
+        if phrase.startswith("@"):
+            name = phrase[1:]
+            if name not in sets:
+                known = ", ".join(f"@{n}" for n in sets) or "none"
+                raise KeyError(f"unknown phrase set {phrase!r} (language.yaml phrase_sets: {known})")
+            out.extend(sets[name])
+        else:
+            out.append(phrase)
+    return out
 
 
 def _with_span_kinds(phrase: str) -> str:
@@ -388,7 +419,8 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
             templates.append(Template(text, tuple(raw_t["actions"]), raw_t.get("tone", "any"),
                                       tuple(n for n, _ in used), f"{display_path(path)}:{where}",
                                       bool(raw_t.get("after_lead", False)),
-                                      _exceptions(raw_t.get("exceptions", []), path, lines, at + ("templates", t), entry)))
+                                      _exceptions(raw_t.get("exceptions", []), path, lines, at + ("templates", t), entry,
+                                                  sets=language)))
         rules.append(Rule(
             id=f"{sid}.{raw['id']}",
             situation=sid,
@@ -400,21 +432,22 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
             examples=_examples(raw["examples"], path, lines, at + ("examples",)),
             slots=slots or frozenset(),
             source=f"{display_path(path)}:{line_of(lines, at)}",
-            exceptions=_exceptions(raw.get("exceptions", []), path, lines, at, entry),
-            requires=_exceptions(raw.get("requires", []), path, lines, at, entry, key="requires"),
+            exceptions=_exceptions(raw.get("exceptions", []), path, lines, at, entry, sets=language),
+            requires=_exceptions(raw.get("requires", []), path, lines, at, entry, key="requires", sets=language),
         ))
     return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, display_path(path),
                      general=bool(data.get("general", False)))
 
 
 def _exceptions(phrases: list[str], path: Path, lines: dict, at: tuple, entry: str,
-                key: str = "exceptions") -> LazyRegex | None:
-    """A rule's ``exceptions`` (or ``requires``) phrases as one regex; None for none."""
+                key: str = "exceptions", sets: Language | None = None) -> LazyRegex | None:
+    """A rule's ``exceptions`` (or ``requires``) phrases as one regex ("@name": a phrase set); None for none."""
     try:
-        return compile_phrase_list(phrases)
-    except (PatternSyntaxError, re.error) as exc:
+        return compile_phrase_list(expand_sets(phrases, dict(sets.phrase_sets) if sets else {}))
+    except (PatternSyntaxError, re.error, KeyError) as exc:
         what = "exception" if key == "exceptions" else key
-        raise BankError(display_path(path), f"{what}: {exc}", line=line_of(lines, at + (key,)), entry=entry) from None
+        message = exc.args[0] if isinstance(exc, KeyError) else exc
+        raise BankError(display_path(path), f"{what}: {message}", line=line_of(lines, at + (key,)), entry=entry) from None
 
 
 def _load_avoid(path: Path, language: Language) -> list[AvoidEntry]:

@@ -193,6 +193,8 @@ class Language:
     titles: frozenset[str] = frozenset()
     kept_reasons: frozenset[str] = frozenset()   # slot names whose value, copied word for word, may hold a negation
     greeting_openers: frozenset[str] = frozenset()   # "Unfortunately" after "Hi Anna,": never masked as a name
+    # name -> phrases: "@name" in a rule's or template's exceptions/requires, or a contradiction, stands for them
+    phrase_sets: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @cached_property
     def unmasked(self) -> frozenset[str]:
