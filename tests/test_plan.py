@@ -392,6 +392,13 @@ def test_a_reason_copied_word_for_word_may_keep_its_own_negation():
     assert verify(candidate, original, bank, reasons=("nobody was at the depot",)).failures
     assert verify("We couldn't deliver it, but nobody was home; I can rebook it.", original, bank,
                   reasons=("nobody was home",)).failures
+    # ... and a discouraged word in it too ("delayed"), but not one outside it.
+    asked = "We can't say yet why the parcel was delayed."
+    told = "We'll tell you why the parcel was delayed as soon as we know."
+    assert any("discouraged" in f for f in verify(told, asked, bank).failures)
+    assert not verify(told, asked, bank, reasons=("why the parcel was delayed",)).failures
+    assert verify("The parcel was delayed; we'll tell you why the parcel was delayed as soon as we know.", asked,
+                  bank, reasons=("why the parcel was delayed",)).failures
     # A kept reason that now opens the sentence keeps its negation with its new capital.
     opening = "Nobody was home, so I can rebook the delivery for you."
     assert not verify(opening, original, bank, reasons=("nobody was home",)).failures

@@ -47,8 +47,10 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
     """Check a masked ``candidate`` against the masked ``original`` sentence.
 
     ``reasons``: reason clauses the candidate copies word for word from the
-    original ("because nobody was home"); a negation inside one is a fact
-    the customer needs, so the negation check reads the candidate without them.
+    original ("because nobody was home", "miksi toimitus viivästyi"); a
+    negation or a discouraged word inside one is a fact the customer needs, so
+    those two checks read the candidate without them (avoid-phrases, blame
+    among them, are still looked for everywhere).
     """
     verdict = Verdict()
     lang = bank.language
@@ -64,8 +66,7 @@ def verify(candidate: str, original: str, bank: Bank, unmask: Callable[[str], st
                     without_reasons = without_reasons.replace(form, " ")
                     break
     for what, kind, regex in (("negation", NEGATION, lang.negation), ("discouraged word", DISCOURAGED, lang.discouraged)):
-        text = without_reasons if kind == NEGATION else seen
-        hit = bank.markers(kind, kinds[kind]).search(text) if regex is not None and kind in kinds else None
+        hit = bank.markers(kind, kinds[kind]).search(without_reasons) if regex is not None and kind in kinds else None
         if hit:
             verdict.failures.append(f"{what} {hit.group()!r} left")
     left = lang.negative_polarity.search(without_reasons) if lang.negative_polarity is not None else None
