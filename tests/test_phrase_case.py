@@ -20,6 +20,7 @@ def cases():
     ("kaatumisesta johtuvia vaurioita", "plural_nominative", "kaatumisesta johtuvat vauriot"),
     ("Punaista villakangastakkia", "genitive", "Punaisen villakangastakin"),
     ("kyydin hintaa", "genitive", "kyydin hinnan"),            # a genitive attribute stays
+    ("Tilauksesi loppuosa", "genitive", "Tilauksesi loppuosan"),  # ... and one with a possessive suffix
     ("rikasta kermaa", "genitive", "rikkaan kerman"),          # gradation the other way
     ("lahjakortteja", "plural_nominative", "lahjakortit"),
     # "kiinteitä" is also the noun "kiinne" ("kiinteet"): before the head, the adjective agrees

@@ -12,7 +12,9 @@ there. Where the language has an analyser (Finnish: Voikko) and its
 - the words before those stay as written; each must be known to the analyser
   and not in the head's case itself ("Konduktöörin perimää 5 euron
   lisämaksua" is left alone: an agreeing word the numeral phrase separates;
-  an unknown word before the head may agree with it);
+  an unknown word before the head may agree with it), unless it carries a
+  possessive suffix, which no agreeing word does ("Tilauksesi loppuosa":
+  the genitive "tilauksesi" stays);
 - a target keeps the head's number: a plural is never put into a singular case,
   and a head the analyser also reads in the other number is left alone.
 
@@ -98,8 +100,10 @@ def _inflect_phrase(text: str, name: str, cases: PhraseCases) -> str | None:
         run -= 1
     for m in [*_WORD.finditer(fixed), *words[:run]]:
         before = readings(m.group(), cases.lang)
-        if not before or any(r.case == source[0] and r.word_class in cases.agreeing for r in before):
+        if not before or any(r.case == source[0] and r.word_class in cases.agreeing and not r.possessive
+                             for r in before):
             return None     # an unknown word (it may agree), or an agreeing one apart from the head
+        # (a word with a possessive suffix agrees with nothing: "Tilauksesi loppuosa" is "your order's rest")
     out, pos = [], 0
     for i, m in enumerate(words):
         out.append(text[pos:m.start()])
