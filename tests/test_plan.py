@@ -572,3 +572,18 @@ def test_a_message_that_names_the_waiting_list_gets_no_second_offer_to_say_when_
             "until we receive the completed application form.")
     out = Rewriter("en").rewrite(text).output
     assert "becomes free" not in out and "waiting list" in out
+
+
+def test_a_lead_that_is_the_start_of_the_subject_is_never_kept():
+    # "The lift in Block C, Riverside Court is still out of order": the rule's lead is half the subject
+    from rewriter.banks import load_bank
+    from rewriter.pipeline import Rewriter
+    from rewriter.stages.clauses import keepable_lead
+    en = load_bank("en")
+    assert not keepable_lead("The lift in Block C,", "", en, short=False)
+    assert not keepable_lead("Your parcel to Oslo,", "", en, short=False)
+    assert keepable_lead("This week,", "", en, short=False), "a time adverbial"
+    assert keepable_lead("The good news is,", "", en, short=False), "a clause"
+    text = "The lift in Block C, Riverside Court is still out of order."
+    assert Rewriter("en").rewrite(text).output == text
+    assert Rewriter("en").rewrite("The lift in Block C is still out of order.").changed

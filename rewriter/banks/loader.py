@@ -231,7 +231,7 @@ def _load_language(path: Path, lang: str) -> Language:
     compiled = {}
     for key in ("softeners", "negation_markers", "discouraged", "action_markers", "subordinators", "appositive_openers",
                 "slot_trailers", "negative_polarity", "sympathy",
-                "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "greetings",
+                "limiters", "offer_markers", "back_references", "status_words", "fronted_adverbials", "subject_leads", "greetings",
                 "contrastives", "chain_joiners", "inner_back_references", "ordinal_days", "main_clause_leads"):
         phrases = data.get(key, [])
         if key == "ordinal_days":       # "re:\\bden <number>$": a masked number, as in slot types
@@ -316,6 +316,7 @@ def _load_language(path: Path, lang: str) -> Language:
         inner_back_references=compiled["inner_back_references"],
         ordinal_days=compiled["ordinal_days"],
         fronted_adverbials=compiled["fronted_adverbials"],
+        subject_leads=compiled["subject_leads"],
         greetings=compiled["greetings"],
         greeting_openers=frozenset(data.get("greeting_openers", [])),
         kept_reasons=frozenset(data.get("kept_reasons", [])),

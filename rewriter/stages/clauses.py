@@ -123,7 +123,13 @@ def keepable_lead(head: str, between: str, bank: Bank, *, short: bool = True) ->
     ("Før vi kan behandle den, jeg kan ..." is broken). With ``short``, any
     other lead must be short (a greeting: "Hi Anna, ..."), since a longer main
     clause before a comma makes a comma splice.
+    A lead that is the first part of the subject, cut off by a comma ("The
+    lift in Block C, Riverside Court is ..."), is never kept
+    (`language.yaml: subject_leads`).
     """
+    cut_subject = bank.language.subject_leads
+    if cut_subject is not None and cut_subject.search(head):
+        return False
     joiners = bank.language.clause_joiners
     if joiners and re.search(r"(?<!\w)(?:%s)(?!\w)" % joiners, between, re.IGNORECASE):
         return True
