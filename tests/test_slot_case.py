@@ -59,3 +59,17 @@ def test_a_main_clause_lead_ends_with_a_stop_before_the_rewrite(scratch_root):
             == "Thanks for your patience, I can tell you when the blue zorblax is zorbled.")
     assert (_first_text("We checked it, unfortunately the blue zorblax is not zorbled.", bank)
             == "We checked it, I can tell you when the blue zorblax is zorbled.")
+
+
+def test_a_list_in_a_slot_takes_the_case_item_by_item():
+    # "utan" governs the genitive: each day of "sunnudögum eða helgidögum" changes, not only the last
+    from rewriter.banks import load_bank
+    from rewriter.pipeline import Rewriter
+    from rewriter.stages.templates import _inflected_list
+    out = Rewriter("is").rewrite("Við sendum ekki á sunnudögum eða helgidögum.").output
+    assert out.endswith("utan sunnudaga eða helgidaga."), out
+    bank = load_bank("is")
+    assert _inflected_list("sunnudögum, laugardögum og helgidögum", "wd_gpl", bank) == \
+        "sunnudaga, laugardaga og helgidaga"
+    # a list where one item cannot take the case is not half changed
+    assert _inflected_list("sunnudögum eða Xyzqw", "wd_gpl", bank) is None

@@ -317,12 +317,21 @@ def _load_language(path: Path, lang: str) -> Language:
         ordinal_days=compiled["ordinal_days"],
         fronted_adverbials=compiled["fronted_adverbials"],
         subject_leads=compiled["subject_leads"],
+        list_joiners=_list_joiners(data.get("list_joiners", [])),
         greetings=compiled["greetings"],
         greeting_openers=frozenset(data.get("greeting_openers", [])),
         kept_reasons=frozenset(data.get("kept_reasons", [])),
         titles=frozenset(t.lower().rstrip(".") for t in data.get("titles", [])),
         phrase_sets=tuple(phrase_sets.items()),
     )
+
+
+def _list_joiners(words: list[str]) -> LazyRegex | None:
+    """The words that join a list ("og", "eða") as one splitting regex, with ", " before the last one."""
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return LazyRegex.checked(rf"(,?\s+(?:{alternation})\s+|,\s+)", re.IGNORECASE)
 
 
 def expand_sets(phrases: list[str], sets: dict[str, tuple[str, ...]]) -> list[str]:

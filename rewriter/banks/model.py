@@ -189,6 +189,7 @@ class Language:
     inner_back_references: LazyRegex | None = None   # "therefore", "siksi": anywhere in a sentence, it leans on the one before
     ordinal_days: LazyRegex | None = None   # "den 18": a day that keeps its ordinal stop when the sentence's stop ended it
     fronted_adverbials: LazyRegex | None = None   # verb-second: "På grunn av ...," is followed by the verb
+    list_joiners: LazyRegex | None = None    # ", ", " og ", " eða ": a slot inflected conjunct by conjunct
     subject_leads: LazyRegex | None = None   # "The lift in Block C," before "Riverside Court is ...": part of the subject
     greetings: LazyRegex | None = None       # verb-second: the only leads kept before a subject-first template
     titles: frozenset[str] = frozenset()

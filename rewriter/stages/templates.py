@@ -504,12 +504,7 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
                 # unless the template puts it after a sentence of its own ("... lengist. Pöntunin þín ...").
                 text = lower_first(text, bank)
         if inflection:
-            inflected = bank.lexicon.inflect(text, inflection) if inflection in bank.lexicon.cases else None
-            if inflected is None and inflection in bank.language.inflections:
-                inflected = inflect(text, bank.language.inflections[inflection])
-            if inflected is None and bank.language.phrase_cases is not None:
-                # words the lexicon lacks: the analyser's reading of the phrase ("Alennettuja tuotteita")
-                inflected = inflect_phrase(text, inflection, bank.language.phrase_cases)
+            inflected = _inflected_list(text, inflection, bank)
             if inflected is None:
                 failed = True
                 return text
@@ -566,6 +561,36 @@ def trimmed(value: str, bank: Bank) -> str:
         if last is None or value[last.end():].strip() or not value[:last.start()].strip():
             return value
         value = value[:last.start()].rstrip(" ,")
+
+
+def _inflected_list(text: str, inflection: str, bank: Bank) -> str | None:
+    """``text`` in ``inflection``; a list ("sunnudögum eða helgidögum", "sohva ja tuoli") conjunct by
+    conjunct, each as a phrase of its own (`language.yaml: list_joiners`); None when one cannot take it."""
+    joiners = bank.language.list_joiners
+    parts = joiners.split(text) if joiners is not None else [text]
+    if len(parts) == 1:
+        return _inflected(text, inflection, bank)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(part)            # the joiner itself (split keeps its group)
+            continue
+        made = _inflected(part, inflection, bank) if part.strip() else None
+        if made is None:
+            return None
+        out.append(made)
+    return "".join(out)
+
+
+def _inflected(text: str, inflection: str, bank: Bank) -> str | None:
+    """One phrase in ``inflection``: the lexicon, then the language's rules, then the analyser."""
+    inflected = bank.lexicon.inflect(text, inflection) if inflection in bank.lexicon.cases else None
+    if inflected is None and inflection in bank.language.inflections:
+        inflected = inflect(text, bank.language.inflections[inflection])
+    if inflected is None and bank.language.phrase_cases is not None:
+        # words the lexicon lacks: the analyser's reading of the phrase ("Alennettuja tuotteita")
+        inflected = inflect_phrase(text, inflection, bank.language.phrase_cases)
+    return inflected
 
 
 def inflect(text: str, rules: list[tuple[LazyRegex, str]]) -> str | None:
