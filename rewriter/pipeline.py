@@ -479,15 +479,12 @@ class Rewriter:
         for head, rest, bare in cuts:
             # Only rules whose slots fit explain a clause: "Korjaamo on täynnä, joten ..."
             # keeps its neutral first clause even where a pattern matches it loosely.
-            # A rule whose exceptions the whole sentence holds explains no clause of it either
-            # ("Lenken er utløpt, så du må ...": the first clause then stays, the second is rewritten).
-            head_matches = [hm for hm in templates.fitting_rules(head, bank)
-                            if not templates.vetoed(hm[0].id, sentence, bank, None)]
+            head_matches = templates.fitting_rules(head, bank)
             if not head_matches:
                 # A neutral first clause (a greeting, a reason: "The workshop is fully
                 # booked, so ...") stays word for word, joiner and all, when a rule
                 # explains the second one.
-                if (bare or _unvetoed(find_in_sentence(head, bank), sentence, bank) or not sentence.endswith(rest)
+                if (bare or find_in_sentence(head, bank) or not sentence.endswith(rest)
                         or not clauses.keepable_lead(head, sentence[len(head):len(sentence) - len(rest)], bank)
                         or not (templates.fitting_rules(rest, bank) or flips.covers(rest, bank))):
                     continue
@@ -602,11 +599,6 @@ class Rewriter:
         """The matching rules' templates, then a general construction (`flips.yaml`)."""
         yield from templates.candidates(sentence, bank, plan, computed)
         yield from flips.candidates(sentence, bank, plan)
-
-
-def _unvetoed(found: list[Finding], sentence: str, bank: Bank) -> list[Finding]:
-    """The findings of a clause but those of rules whose exceptions the whole ``sentence`` holds."""
-    return [f for f in found if not (f.rule and templates.vetoed(f.rule, sentence, bank, None))]
 
 
 def _offers_pointed_at(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Candidate | None],

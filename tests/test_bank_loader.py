@@ -129,8 +129,14 @@ def test_a_slot_between_two_words_of_a_marker_is_no_marker(scratch_root):
 
 
 def _with_phrase_sets(root, sets: str) -> None:
+    """Add ``sets`` (indented YAML entries) to the scratch bank's `phrase_sets`, which it may already have."""
     path = root / "en" / "language.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "\nphrase_sets:\n" + sets, encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    if "\nphrase_sets:\n" in text:
+        text = text.replace("\nphrase_sets:\n", "\nphrase_sets:\n" + sets, 1)
+    else:
+        text += "\nphrase_sets:\n" + sets
+    path.write_text(text, encoding="utf-8")
 
 
 def test_a_phrase_set_stands_for_its_phrases_in_exceptions_and_requires(scratch_root):

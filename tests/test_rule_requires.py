@@ -142,39 +142,3 @@ def test_a_template_exception_that_matches_no_characters_still_rules_the_templat
     assert not any("when it is done" in t for t in texts("The red zorblax is not zorbled yet."))
     assert any("when it is done" in t for t in texts("The red zorblax for the courier is not zorbled yet."))
 
-
-def test_a_rule_the_whole_sentence_vetoes_explains_no_clause_of_it(tmp_path, monkeypatch):
-    """A rule matching the first clause, whose exceptions the rest of the sentence holds, neither
-    rewrites that clause nor stops the sentence's other clause from being rewritten after it."""
-    import shutil
-
-    from rewriter.banks.loader import bank_root, load_bank
-    from rewriter.pipeline import Rewriter
-
-    text = "Vi sender deg gjerne en ny lenke. Lenken er utløpt, så du må be om en ny."
-    before = Rewriter("nb").rewrite(text).output
-    assert before != text
-    root = tmp_path / "banks"
-    shutil.copytree(bank_root() / "schema", root / "schema")
-    shutil.copytree(bank_root() / "nb", root / "nb")
-    policy = root / "nb" / "situations" / "policy.yaml"
-    policy.write_text(policy.read_text(encoding="utf-8") + """
-  - id: zz_expired_test
-    exceptions: ["så du må"]
-    patterns:
-      - "{thing} er utløpt"
-    templates:
-      - text: "{thing} har gått ut, men vi sender deg gjerne en ny."
-        actions: [explain]
-    examples:
-      - in: "Lenken er utløpt."
-        out: "Lenken har gått ut, men vi sender deg gjerne en ny."
-""", encoding="utf-8")
-    monkeypatch.setenv("REWRITER_BANKS", str(root))
-    monkeypatch.setenv("REWRITER_CACHE_DIR", str(tmp_path / "cache"))
-    load_bank.cache_clear()
-    try:
-        assert Rewriter("nb").rewrite("Lenken er utløpt.").changed          # the rule works where it may
-        assert Rewriter("nb").rewrite(text).output == before
-    finally:
-        load_bank.cache_clear()
