@@ -6,6 +6,8 @@ waiting. The blue zorblax ..."), as a sentence start needs.
 """
 from __future__ import annotations
 
+import pytest
+
 from rewriter.banks.loader import load_bank
 from rewriter.stages.templates import fill, match_rules
 
@@ -73,3 +75,24 @@ def test_a_list_in_a_slot_takes_the_case_item_by_item():
         "sunnudaga, laugardaga og helgidaga"
     # a list where one item cannot take the case is not half changed
     assert _inflected_list("sunnudögum eða Xyzqw", "wd_gpl", bank) is None
+
+
+def test_a_negated_or_list_is_said_with_and_where_the_template_asks():
+    # "We don't deliver on Sundays or public holidays" is both days
+    from rewriter.banks import load_bank
+    from rewriter.pipeline import Rewriter
+    from rewriter.stages.templates import _said_with_and
+    out = Rewriter("en").rewrite("We don't deliver on Saturdays or bank holidays.").output
+    assert "every day except Saturdays and bank holidays" in out, out
+    assert _said_with_and("Træna eller Røst", load_bank("nb")) == "Træna og Røst"
+    assert _said_with_and("Ordbok", load_bank("en")) == "Ordbok", "a word with 'or' inside stays"
+
+
+def test_the_and_form_needs_the_languages_list_and(scratch_root):
+    from rewriter.banks.loader import load_bank
+    from rewriter.errors import BankError
+    path = scratch_root / "en" / "language.yaml"
+    path.write_text("\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                              if not line.startswith("list_and:")) + "\n", encoding="utf-8")
+    with pytest.raises(BankError, match=r"needs language.yaml's list_and"):
+        load_bank("en", str(scratch_root))

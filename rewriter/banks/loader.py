@@ -19,6 +19,9 @@ from typing import Any
 from ..errors import BankError, RewriterError
 from . import bank_cache
 from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, SlotType, Template
+
+# `{slot|and}`: a list the input negated ("not to A or B"), said with "and" (language.yaml: list_and)
+AND_LIST = "and"
 from .advice import advice_file, load_advice
 from .flips import flips_file, load_flips
 from .lazy_regex import LazyRegex
@@ -318,6 +321,7 @@ def _load_language(path: Path, lang: str) -> Language:
         fronted_adverbials=compiled["fronted_adverbials"],
         subject_leads=compiled["subject_leads"],
         list_joiners=_list_joiners(data.get("list_joiners", [])),
+        list_and=tuple((k, v) for k, v in data.get("list_and", {}).items()),
         greetings=compiled["greetings"],
         greeting_openers=frozenset(data.get("greeting_openers", [])),
         kept_reasons=frozenset(data.get("kept_reasons", [])),
@@ -414,7 +418,11 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
                 raise BankError(display_path(path), f"template uses slots {sorted(captured)} but the patterns capture {sorted(slots or [])}",
                                 line=where, entry=entry)
             for name, inflection in used:
-                if inflection and inflection not in language.inflections and inflection not in lexicon.cases:
+                if inflection == AND_LIST and not language.list_and:
+                    raise BankError(display_path(path), f"{{{name}|and}} needs language.yaml's list_and ('or' -> 'and')",
+                                    line=where, entry=entry)
+                if (inflection and inflection != AND_LIST and inflection not in language.inflections
+                        and inflection not in lexicon.cases):
                     raise BankError(display_path(path), f"unknown inflection {{{name}|{inflection}}}: language.yaml defines "
                                     f"{sorted(language.inflections) or 'none'}, lexicon.yaml "
                                     f"{list(lexicon.cases) or 'none'}", line=where, entry=entry)

@@ -190,6 +190,8 @@ class Language:
     ordinal_days: LazyRegex | None = None   # "den 18": a day that keeps its ordinal stop when the sentence's stop ended it
     fronted_adverbials: LazyRegex | None = None   # verb-second: "På grunn av ...," is followed by the verb
     list_joiners: LazyRegex | None = None    # ", ", " og ", " eða ": a slot inflected conjunct by conjunct
+    # "or" -> "and": `{slot|and}` says a list the input negated ("not to A or B") as the both it means
+    list_and: tuple[tuple[str, str], ...] = ()
     subject_leads: LazyRegex | None = None   # "The lift in Block C," before "Riverside Court is ...": part of the subject
     greetings: LazyRegex | None = None       # verb-second: the only leads kept before a subject-first template
     titles: frozenset[str] = frozenset()

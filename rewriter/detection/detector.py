@@ -100,7 +100,7 @@ def _find(sentence: str, bank: Bank, kinds: dict[str, frozenset[int]], whole: bo
     lang = bank.language
     for category, regex, message in (
         (NEGATION, lang.negation, lang.guidance.get(NEGATION, "Negative wording; say what you can do instead.")),
-        (DISCOURAGED, lang.discouraged, lang.guidance.get(DISCOURAGED, "Sounds like a wall; offer a way forward.")),
+        (DISCOURAGED, lang.discouraged, lang.guidance.get(DISCOURAGED, "Sounds dismissive; offer a way forward.")),
     ):
         if regex is None or category not in kinds:
             continue

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..analyse.names import is_common_word
 from ..analyse.phrase_case import inflect_phrase, readings
 from ..banks.lazy_regex import LazyRegex
-from ..banks.loader import COMPUTED_SLOTS
+from ..banks.loader import AND_LIST, COMPUTED_SLOTS
 from ..banks.model import Bank, Rule, Template, Vetoes, tokens_of
 from ..plan.message import MessagePlan
 from ..text.protect import KIND_POOLS, SENTINEL_CLASS, is_sentinel
@@ -503,6 +503,8 @@ def fill(template: Template, m: re.Match[str], bank: Bank, computed: dict[str, s
                 # The slot opened the input sentence; inside the template it stands mid-sentence,
                 # unless the template puts it after a sentence of its own ("... lengist. Pöntunin þín ...").
                 text = lower_first(text, bank)
+        if inflection == AND_LIST:
+            return _said_with_and(text, bank)
         if inflection:
             inflected = _inflected_list(text, inflection, bank)
             if inflected is None:
@@ -561,6 +563,14 @@ def trimmed(value: str, bank: Bank) -> str:
         if last is None or value[last.end():].strip() or not value[:last.start()].strip():
             return value
         value = value[:last.start()].rstrip(" ,")
+
+
+def _said_with_and(text: str, bank: Bank) -> str:
+    """A list the input negated, with its "or" said as "and": "not on Sundays or public holidays" is
+    both days, so "every day except Sundays and public holidays" (`language.yaml: list_and`)."""
+    for disjunction, conjunction in bank.language.list_and:
+        text = re.sub(rf"(?<!\w){re.escape(disjunction)}(?!\w)", conjunction, text)
+    return text
 
 
 def _inflected_list(text: str, inflection: str, bank: Bank) -> str | None:
