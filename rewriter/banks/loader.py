@@ -19,9 +19,6 @@ from typing import Any
 from ..errors import BankError, RewriterError
 from . import bank_cache
 from .model import AvoidEntry, Bank, Example, Language, Matcher, Reply, Rule, Situation, SlotType, Template
-
-# `{slot|and}`: a list the input negated ("not to A or B"), said with "and" (language.yaml: list_and)
-AND_LIST = "and"
 from .advice import advice_file, load_advice
 from .flips import flips_file, load_flips
 from .lazy_regex import LazyRegex
@@ -54,6 +51,9 @@ _TEMPLATE_SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
 # "myyty {period} loppuun" into the marker "myyty loppuun"). Action markers are
 # checked with the slots left out ("Our {orgn} can" offers as "Our team can").
 _SLOT_STAND_IN = " \U000F0000 "
+
+# `{slot|and}`: a list the input negated ("not to A or B"), said with "and" (language.yaml: list_and)
+AND_LIST = "and"
 
 
 def bank_root() -> Path:
@@ -387,6 +387,7 @@ def _examples(raw: list[dict], path: Path, lines: dict, at: tuple) -> list[Examp
 
 def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situation:
     data, lines = _read(path, "situation")
+    sets = dict(language.phrase_sets)       # "@name" in exceptions and requires
     sid = data["situation"]
     if sid != path.stem:
         raise BankError(display_path(path), f"situation {sid!r} differs from the file name {path.stem!r}", line=line_of(lines, ("situation",)))
@@ -438,7 +439,7 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
                                       tuple(n for n, _ in used), f"{display_path(path)}:{where}",
                                       bool(raw_t.get("after_lead", False)),
                                       _exceptions(raw_t.get("exceptions", []), path, lines, at + ("templates", t), entry,
-                                                  sets=language)))
+                                                  sets)))
         rules.append(Rule(
             id=f"{sid}.{raw['id']}",
             situation=sid,
@@ -450,18 +451,18 @@ def _load_situation(path: Path, language: Language, lexicon: Lexicon) -> Situati
             examples=_examples(raw["examples"], path, lines, at + ("examples",)),
             slots=slots or frozenset(),
             source=f"{display_path(path)}:{line_of(lines, at)}",
-            exceptions=_exceptions(raw.get("exceptions", []), path, lines, at, entry, sets=language),
-            requires=_exceptions(raw.get("requires", []), path, lines, at, entry, key="requires", sets=language),
+            exceptions=_exceptions(raw.get("exceptions", []), path, lines, at, entry, sets),
+            requires=_exceptions(raw.get("requires", []), path, lines, at, entry, sets, key="requires"),
         ))
     return Situation(sid, data.get("description", ""), data.get("default_tone"), rules, display_path(path),
                      general=bool(data.get("general", False)))
 
 
 def _exceptions(phrases: list[str], path: Path, lines: dict, at: tuple, entry: str,
-                key: str = "exceptions", sets: Language | None = None) -> LazyRegex | None:
+                sets: dict[str, tuple[str, ...]], key: str = "exceptions") -> LazyRegex | None:
     """A rule's ``exceptions`` (or ``requires``) phrases as one regex ("@name": a phrase set); None for none."""
     try:
-        return compile_phrase_list(expand_sets(phrases, dict(sets.phrase_sets) if sets else {}))
+        return compile_phrase_list(expand_sets(phrases, sets))
     except (PatternSyntaxError, re.error, KeyError) as exc:
         what = "exception" if key == "exceptions" else key
         message = exc.args[0] if isinstance(exc, KeyError) else exc

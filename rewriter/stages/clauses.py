@@ -163,10 +163,18 @@ def contrast_against_nothing(lead: str, rewrite: str, bank: Bank) -> bool:
     mulighet til å se på den tirsdag"). ``rewrite`` may be a template's text,
     slots and all (`language.yaml: contrastives`, `action_markers`).
     """
+    return neutral_contrast(lead, bank) and opens_with_offer(rewrite, bank)
+
+
+def neutral_contrast(lead: str, bank: Bank) -> bool:
+    """Whether ``lead`` ends in a contrast ("..., but") and says nothing negative itself."""
+    return _ends_in_contrast(lead, bank) and not bank.may_have_findings(lead)
+
+
+def opens_with_offer(rewrite: str, bank: Bank) -> bool:
+    """Whether the first clause of ``rewrite`` (a template's text, slots and all) holds an action marker."""
     actions = bank.language.actions
-    if actions is None or not _ends_in_contrast(lead, bank) or bank.may_have_findings(lead):
-        return False
-    return actions.search(_FIRST_CLAUSE.split(rewrite, 1)[0]) is not None
+    return actions is not None and actions.search(_FIRST_CLAUSE.split(rewrite, 1)[0]) is not None
 
 
 def _ends_in_contrast(text: str, bank: Bank) -> bool:

@@ -21,7 +21,7 @@ from ..text.protect import KIND_POOLS, SENTINEL_CLASS, is_sentinel
 from ..banks.trigger import SOFTENER
 from ..text.view import View, drop
 from .candidate import Candidate
-from .clauses import SHORT_LEAD_WORDS, contrast_against_nothing, is_greeting, keepable_lead
+from .clauses import SHORT_LEAD_WORDS, is_greeting, keepable_lead, neutral_contrast, opens_with_offer
 from .lazy_sorted import LazySorted
 
 _SLOT = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([a-z][a-z0-9_]*))?\}")
@@ -168,18 +168,20 @@ class _Lead:
     before a subject-first template; an `after_lead` template goes on from a clause,
     never from nothing or from a greeting ("Sæl Edda, getum við ...")."""
 
-    __slots__ = ("text", "kept", "greeted", "bank")
+    __slots__ = ("text", "kept", "greeted", "contrast", "bank")
 
     def __init__(self, m: re.Match[str], bank: Bank):
         self.text = (m.group("lead") or "").strip()
         self.kept = not self.text or keepable_lead(self.text, "", bank, short=False)
         self.greeted = bool(self.text) and is_greeting(self.text, bank)
+        # "Thanks for your patience, but": no template that opens with its offer after it
+        self.contrast = bool(self.text) and neutral_contrast(self.text, bank)
         self.bank = bank
 
     def refuses(self, template: Template) -> bool:
         if template.after_lead:
             return not self.text or self.greeted
-        return not self.kept or (bool(self.text) and contrast_against_nothing(self.text, template.text, self.bank))
+        return not self.kept or (self.contrast and opens_with_offer(template.text, self.bank))
 
 
 def why_no_template(sentence: str, bank: Bank, plan: MessagePlan, computed: dict[str, str],
