@@ -528,6 +528,10 @@ class Rewriter:
                 first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
             if first is None or templates.vetoed(first.rule, sentence, bank, first.source):
                 continue
+            if not rest_found and not first.actions and clauses.echoes(first.text, head, rest):
+                # "Salurinn er bókaður sunnudaginn 3. mars. Hann er bókaður allan daginn.": a statement
+                # that says again what the kept clause says adds nothing but the repetition.
+                continue
             if rest_found:
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
                 if (second is None or templates.vetoed(second.rule, sentence, bank, second.source)
