@@ -287,7 +287,7 @@ class Rewriter:
                     step.skipped = [masked.unmask(line)
                                     for line in templates.why_no_template(sentence, bank, trial, computed)]
                 if chosen is not None:
-                    plan.offered = trial.offered
+                    plan.adopt(trial)
                     if sentence[:1].islower() and masked.text[:start].rstrip().endswith(","):
                         # "Hyvä vastaanottaja,\nasiakasmaksuanne ...": the letter goes on after its greeting.
                         chosen = replace(chosen, text=templates.lower_first(chosen.text, bank))
@@ -453,6 +453,9 @@ class Rewriter:
             contradiction = plan.contradicts(visible(candidate.text), visible(sentence))
             if contradiction:
                 verdict.failures.append(f"says what the message rules out: {contradiction!r}")
+            said = _rule_template(candidate)
+            if plan.says_again(said):
+                verdict.failures.append("says it the way an earlier sentence of the message did")
             if candidate.template is not None:
                 unknown = unknown_forms(candidate.text, sentence, candidate.template, bank.language.code,
                                         bank.written_words)
@@ -463,7 +466,7 @@ class Rewriter:
             step.attempts.append(Attempt(candidate.engine, candidate.rule, masked.unmask(candidate.text),
                                          verdict.failures, candidate.source))
             if verdict.ok:
-                plan.made(candidate.actions)
+                plan.made(candidate.actions, said)
                 return candidate
         return None
 
@@ -528,10 +531,6 @@ class Rewriter:
                 first = self._first_verified(head, bank, masked, computed, step, trial, depth + 1)
             if first is None or templates.vetoed(first.rule, sentence, bank, first.source):
                 continue
-            if not rest_found and not first.actions and clauses.echoes(first.text, head, rest):
-                # "Salurinn er bókaður sunnudaginn 3. mars. Hann er bókaður allan daginn.": a statement
-                # that says again what the kept clause says adds nothing but the repetition.
-                continue
             if rest_found:
                 second = self._first_verified(rest, bank, masked, computed, step, trial, depth + 1)
                 if (second is None or templates.vetoed(second.rule, sentence, bank, second.source)
@@ -566,7 +565,7 @@ class Rewriter:
                                      "clauses"))
         if not verdict.ok:
             return None
-        plan.offered = trial.offered
+        plan.adopt(trial)
         return combined
 
     @staticmethod
@@ -603,6 +602,16 @@ class Rewriter:
         """The matching rules' templates, then a general construction (`flips.yaml`)."""
         yield from templates.candidates(sentence, bank, plan, computed)
         yield from flips.candidates(sentence, bank, plan)
+
+
+def _rule_template(candidate: Candidate) -> str | None:
+    """The situation template ("file:line") a candidate was made from; None for a general construction or the model.
+
+    A flip copies the sentence's own words, so two flips in a message do not read alike.
+    """
+    if candidate.engine != "template" or not candidate.rule or candidate.rule.startswith("flips."):
+        return None
+    return candidate.source
 
 
 def _offers_pointed_at(found: list[tuple[int, int, tuple]], chosen_by: dict[int, Candidate | None],

@@ -482,10 +482,3 @@ def test_no_clause_cut_and_no_lead_end_inside_parentheses():
     assert lead.match("Jakka (str. M, grønn) er utsolgt.").group("lead") == ""
     assert lead.match("Hei (Kari), jakka er utsolgt.").group("lead") == "Hei (Kari), "
 
-
-def test_a_statement_that_repeats_the_kept_clause_is_not_made():
-    # After an offer elsewhere, the first clause could only state ("Salurinn er bókaður
-    # sunnudaginn 3. mars."), and the kept clause says "bókaður" already: no rewrite.
-    text = ("Við sendum þér uppfærslu. Salurinn er því miður ekki laus sunnudaginn 3. mars, "
-            "hann er bókaður allan daginn.")
-    assert Rewriter("is", engines=("template",)).rewrite(text).output == text

@@ -589,3 +589,12 @@ def test_a_lead_that_is_the_start_of_the_subject_is_never_kept():
     out = Rewriter("en").rewrite(text).output
     assert out == text or out.startswith("The lift in Block C, Riverside Court is"), out
     assert Rewriter("en").rewrite("The lift in Block C is still out of order.").changed
+
+
+def test_a_message_never_uses_one_rule_template_twice():
+    # The same frame for two sentences reads as a form letter: the second stays as written.
+    from rewriter import Rewriter
+    result = Rewriter("en", engines=("template",)).rewrite(
+        "The lamp is out of stock. The screen is out of stock. I'll let you know when they're back.")
+    assert result.output.count("We've sold all our stock") == 1
+    assert "The screen is out of stock." in result.output

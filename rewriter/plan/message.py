@@ -24,6 +24,7 @@ class MessagePlan:
     offered: set[str] = field(default_factory=set)
     owed: bool = False                   # this sentence only states: a later sentence makes the offer
     never: Iterable = ()                 # what a rewrite in this message must not say (language.yaml: contradictions)
+    said: set[str] = field(default_factory=set)   # the rule templates ("file:line") the message's rewrites used
 
     @property
     def states_only(self) -> bool:
@@ -51,10 +52,25 @@ class MessagePlan:
                 return found.group(0)
         return None
 
-    def made(self, actions: tuple[str, ...]) -> None:
-        """Record the offers of a rewrite the message now carries."""
+    def made(self, actions: tuple[str, ...], template: str | None = None) -> None:
+        """Record the offers of a rewrite the message now carries, and the rule template it used."""
         self.offered.update(actions)
+        if template is not None:
+            self.said.add(template)
+
+    def says_again(self, template: str | None) -> bool:
+        """Whether an earlier rewrite of this message used this rule template.
+
+        "We've sold all our stock of the lamp. We've sold all our stock of the
+        screen.": the same frame twice reads as a form letter, and the
+        second sentence's "too" is gone.
+        """
+        return template is not None and template in self.said
+
+    def adopt(self, trial: "MessagePlan") -> None:
+        """Take over what a kept trial recorded (its offers and templates)."""
+        self.offered, self.said = trial.offered, trial.said
 
     def fork(self) -> "MessagePlan":
         """A copy to try a sentence with, kept only if the sentence's rewrite is kept."""
-        return MessagePlan(self.tone, self.config, set(self.offered), self.owed, self.never)
+        return MessagePlan(self.tone, self.config, set(self.offered), self.owed, self.never, set(self.said))
