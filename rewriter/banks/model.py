@@ -10,7 +10,7 @@ from . import regex_programs
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
 from .literals import Screen, lowered, screen_literals
-from .patterns import CompiledPattern, join_alternatives, literal_width, phrase_alternatives
+from .patterns import CompiledPattern, join_alternatives, literal_width, order_screen, phrase_alternatives
 from .tokens import WORD_FORM, may_match, rarest_keys, tokens_of
 
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
@@ -65,7 +65,8 @@ class Matcher:
     compiling lazily keeps start-up fast.
     """
 
-    __slots__ = ("pattern", "required", "required_any", "max_literal", "_source", "_regex")
+    __slots__ = ("pattern", "required", "required_any", "max_literal", "_source", "_regex", "screen_source",
+                 "_screen")
 
     def __init__(self, pattern: CompiledPattern, source: str):
         self.pattern = pattern
@@ -77,6 +78,10 @@ class Matcher:
         self.max_literal = literal_width(pattern.regex)
         self._source = source
         self._regex: re.Pattern[str] | None = None
+        # The clause's words between its slots, in order (`patterns.order_screen`): most candidate
+        # patterns meet sentences that hold their words but not in that order, and fail slowly.
+        self.screen_source = order_screen(source)
+        self._screen: re.Pattern[str] | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -85,7 +90,13 @@ class Matcher:
         return self._regex
 
     def match(self, view: str) -> re.Match[str] | None:
-        """Match the clause (``Bank.candidate_rules`` has checked its words first)."""
+        """Match the clause (``Bank.candidate_rules`` has checked its words first; the screen, their order)."""
+        if self.screen_source is not None:
+            screen = self._screen
+            if screen is None:
+                screen = self._screen = regex_programs.compile(self.screen_source, re.IGNORECASE)
+            if screen.search(view) is None:
+                return None
         regex = self._regex
         return (regex if regex is not None else self.regex).match(view)
 
