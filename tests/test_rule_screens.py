@@ -252,3 +252,17 @@ def test_no_order_screen_without_a_slot_or_with_a_back_reference():
     from rewriter.banks.patterns import order_screen
     assert order_screen(r"^(?P<lead>)(?P<clause>we\s+can't)$") is None
     assert order_screen(r"^(?P<lead>)(?P<clause>(?P<a>x+)\s+is\s+(?P=a))$") is None
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_candidate_rules_depend_only_on_pattern_words(lang):
+    """`candidate_rules` is memoised by `pattern_words`: the words no pattern asks for change nothing."""
+    bank = load_bank(lang)
+    for text in _texts(bank)[:400]:
+        tokens = tokens_of(text)
+        words = bank.pattern_words(tokens)
+        assert words <= tokens
+        bank.candidate_cache.clear()
+        full = bank.candidate_rules(tokens | {"zzqx", "qxzv"})
+        bank.candidate_cache.clear()
+        assert bank.candidate_rules(words) == full == bank.candidate_rules(tokens), text
