@@ -213,3 +213,56 @@ def test_trigger_any_is_whether_phrases_finds_something(lang):
     assert cold == [bool(f) for f in fresh] and full == fresh
     assert any(cold) and not all(cold)
     trigger._memo.clear()
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_order_screens_find_something_wherever_their_pattern_matches(lang):
+    """`Matcher.match` skips a pattern whose order screen finds nothing: never one that matches.
+    Every example text (and with a lead-in) meets every pattern whose words it holds, not only its own rule's."""
+    bank = load_bank(lang)
+    matchers = [m for rule in bank.rules for m in rule.matchers]
+    assert sum(m.screen_source is not None for m in matchers) > len(matchers) // 2
+    texts = _texts(bank)
+    matched = 0
+    for text in texts + [f"Hei, {t}" for t in texts]:
+        for _, _, candidates in bank.candidate_rules(tokens_of(text)):
+            for m in candidates:
+                if m.screen_source is not None and m.regex.match(text):
+                    matched += 1
+                    assert re.search(m.screen_source, text, re.IGNORECASE), (m._source, text)
+    assert matched
+
+
+@pytest.mark.parametrize("source, found, missed", [
+    ("{tnp} {tverb} [dessverre] ikke før [tidligst] {bound}[,] {grunnled}",
+     "Pakken kommer dessverre ikke før tidligst fredag, grunnet streik.", "Pakken kommer ikke, før fredag grunnet streik."),
+    ("{item} is out of stock", "The red dress is out of stock.", "The red dress is out of stock today."),
+    ("we (don't|do not) have {item} in stock", "Sorry, we do not have it in stock!", "We have no dresses in stock."),
+])
+def test_order_screen_needs_the_words_in_order(source, found, missed):
+    from rewriter.banks.loader import LEAD, TAIL
+    from rewriter.banks.patterns import compile_pattern, order_screen
+    full = LEAD + "(?P<clause>" + compile_pattern(source).regex + ")" + TAIL
+    screen = re.compile(order_screen(full), re.IGNORECASE)
+    assert re.match(full, found, re.IGNORECASE) and screen.search(found)
+    assert not re.match(full, missed, re.IGNORECASE) and not screen.search(missed)
+
+
+def test_no_order_screen_without_a_slot_or_with_a_back_reference():
+    from rewriter.banks.patterns import order_screen
+    assert order_screen(r"^(?P<lead>)(?P<clause>we\s+can't)$") is None
+    assert order_screen(r"^(?P<lead>)(?P<clause>(?P<a>x+)\s+is\s+(?P=a))$") is None
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_candidate_rules_depend_only_on_pattern_words(lang):
+    """`candidate_rules` is memoised by `pattern_words`: the words no pattern asks for change nothing."""
+    bank = load_bank(lang)
+    for text in _texts(bank)[:400]:
+        tokens = tokens_of(text)
+        words = bank.pattern_words(tokens)
+        assert words <= tokens
+        bank.candidate_cache.clear()
+        full = bank.candidate_rules(tokens | {"zzqx", "qxzv"})
+        bank.candidate_cache.clear()
+        assert bank.candidate_rules(words) == full == bank.candidate_rules(tokens), text

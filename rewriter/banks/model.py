@@ -10,7 +10,7 @@ from . import regex_programs
 from .lazy_regex import LazyRegex
 from .lexicon import Lexicon
 from .literals import Screen, lowered, screen_literals
-from .patterns import CompiledPattern, join_alternatives, literal_width, phrase_alternatives
+from .patterns import CompiledPattern, join_alternatives, literal_width, order_screen, phrase_alternatives
 from .tokens import WORD_FORM, may_match, rarest_keys, tokens_of
 
 __all__ = ["AvoidEntry", "Bank", "Example", "Language", "Matcher", "Memo", "Reply", "Rule", "Situation", "SlotType",
@@ -65,7 +65,8 @@ class Matcher:
     compiling lazily keeps start-up fast.
     """
 
-    __slots__ = ("pattern", "required", "required_any", "max_literal", "_source", "_regex")
+    __slots__ = ("pattern", "required", "required_any", "max_literal", "_source", "_regex", "screen_source",
+                 "_screen")
 
     def __init__(self, pattern: CompiledPattern, source: str):
         self.pattern = pattern
@@ -77,6 +78,10 @@ class Matcher:
         self.max_literal = literal_width(pattern.regex)
         self._source = source
         self._regex: re.Pattern[str] | None = None
+        # The clause's words between its slots, in order (`patterns.order_screen`): most candidate
+        # patterns meet sentences that hold their words but not in that order, and fail slowly.
+        self.screen_source = order_screen(source)
+        self._screen: re.Pattern[str] | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -85,7 +90,13 @@ class Matcher:
         return self._regex
 
     def match(self, view: str) -> re.Match[str] | None:
-        """Match the clause (``Bank.candidate_rules`` has checked its words first)."""
+        """Match the clause (``Bank.candidate_rules`` has checked its words first; the screen, their order)."""
+        if self.screen_source is not None:
+            screen = self._screen
+            if screen is None:
+                screen = self._screen = regex_programs.compile(self.screen_source, re.IGNORECASE)
+            if screen.search(view) is None:
+                return None
         regex = self._regex
         return (regex if regex is not None else self.regex).match(view)
 
@@ -317,6 +328,8 @@ class Bank:
         field(init=False, repr=False)
     _matcher_table: list[tuple[int, Rule, Matcher]] = field(init=False, repr=False)  # (rule order, rule, matcher)
     _avoid_by_word: dict[str, list[int]] = field(init=False, repr=False)                   # word -> avoid entry
+    _pattern_words: frozenset[str] = field(init=False, repr=False)     # every word a pattern is filed under or needs
+    candidate_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)  # see candidate_rules
     match_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)      # stages.templates.match_rules
     findings_cache: Memo = field(default_factory=lambda: Memo(), init=False, repr=False)   # detection.detector
     lower_words: frozenset[str] = field(init=False, repr=False)    # see _lower_case_words
@@ -347,6 +360,12 @@ class Bank:
             for word in rarest_keys(m.pattern.required, m.pattern.required_any, frequent):
                 by_word.setdefault(word, []).append(row)
         self._matchers_by_word = {word: self._grouped(rows) for word, rows in by_word.items()}
+        words = set(by_word)
+        for _, _, m in self._matcher_table:
+            words.update(m.required)
+            for choice in m.required_any:
+                words.update(choice)
+        self._pattern_words = frozenset(words)
         self._marker_parts = {kind: self._reducible(full, listed) for kind, (full, listed) in self._marker_lists().items()}
         self._build_screens()
         self._avoid_by_word = {}
@@ -499,11 +518,30 @@ class Bank:
         return [self.avoid[i] for i in sorted(orders)
                 if any(may_match(p.required, p.required_any, tokens) for p in self.avoid[i].patterns)]
 
+    def pattern_words(self, tokens: frozenset[str]) -> frozenset[str]:
+        """The words of ``tokens`` that some rule pattern is filed under or needs: all `candidate_rules` reads.
+
+        Sentences differ mostly in words no pattern asks for (products,
+        places, dates), so far fewer of these than sentences come up
+        (78 for 3,300 Norwegian sentences of the benchmark corpus).
+        """
+        return tokens & self._pattern_words
+
     def candidate_rules(self, tokens: frozenset[str]) -> list[tuple[int, Rule, list[Matcher]]]:
         """(bank order, rule, its matchers whose words are all in ``tokens``), in bank order.
 
         Only the patterns filed under a word of the sentence are looked at.
+        The answer depends only on `pattern_words`, so it is memoised by
+        them; the list is shared between callers, which only read it.
         """
+        key = tokens & self._pattern_words
+        found = self.candidate_cache.get(key)
+        if found is None:
+            found = self._candidate_rules(key)
+            self.candidate_cache.put(key, found)
+        return found
+
+    def _candidate_rules(self, tokens: frozenset[str]) -> list[tuple[int, Rule, list[Matcher]]]:
         by_word = self._matchers_by_word
         hits: set[int] = set()
         # Each group of rows filed under a word of the sentence is checked once for all its

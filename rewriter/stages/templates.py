@@ -424,19 +424,14 @@ class _RankedFits(LazySorted):
         soft = softened(sentence, bank)
         view = soft.text
         bounded = _WHITESPACE_RUN.search(view) is None
-        ranked = []
-        for order, rule, matchers in bank.candidate_rules(tokens_of(view)):
-            reach = _NO_BOUND
-            if bounded:
-                reach = 0
-                for matcher in matchers:
-                    width = matcher.max_literal
-                    if width is None:
-                        reach = _NO_BOUND
-                        break
-                    reach = max(reach, width)
-            ranked.append((-reach, order, rule, matchers))
-        ranked.sort(key=_bound)
+        # The order depends only on the words patterns ask for (`Bank.pattern_words`) and the
+        # bound: far fewer of those than sentences, so it is memoised (the list is only read).
+        words = bank.pattern_words(tokens_of(view))
+        key = ("ranked", words, bounded)
+        ranked = bank.match_cache.get(key)
+        if ranked is None:
+            ranked = _ranked(bank.candidate_rules(words), bounded)
+            bank.match_cache.put(key, ranked)
         super().__init__(ranked)
         self._bank, self._soft, self._vetoes = bank, soft, bank.vetoes(view, sentence)
 
@@ -449,6 +444,25 @@ class _RankedFits(LazySorted):
         _, _, rule, m = found
         fitted = fitting_split(m, self._bank)
         return None if fitted is None else (rule, fitted, self._soft)
+
+
+def _ranked(candidates: list, bounded: bool) -> list:
+    """(-reach, bank order, rule, matchers) for each candidate rule, highest reach first."""
+    ranked = []
+    for order, rule, matchers in candidates:
+        reach = _NO_BOUND
+        if bounded:
+            reach = 0
+            for matcher in matchers:
+                width = matcher.max_literal
+                if width is None:
+                    reach = _NO_BOUND
+                    break
+                if width > reach:
+                    reach = width
+        ranked.append((-reach, order, rule, matchers))
+    ranked.sort(key=_bound)
+    return ranked
 
 
 def _bound(source):
