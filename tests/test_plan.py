@@ -216,7 +216,9 @@ def test_a_contrast_after_a_neutral_lead_leaves_the_sentence_as_it_is():
     from rewriter.pipeline import Rewriter
     for lang, text in [("en", "Thanks for your patience, but the blue sofa is out of stock."),
                        ("en", "I checked with the warehouse, but the blue sofa is out of stock."),
-                       ("is", "Ég athugaði lagerinn, en blái sófinn er uppseldur.")]:
+                       ("is", "Ég athugaði lagerinn, en blái sófinn er uppseldur."),
+                       # a softener kept apart from its "but" by a name says nothing negative either
+                       ("en", "Sorry, Tom, but the blue sofa is out of stock.")]:
         result = Rewriter(lang).rewrite(text)
         assert not result.changed and result.findings, text
     # without the lead the same sentence is rewritten

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ..banks.model import Bank
+from ..banks.trigger import SOFTENER
 from ..text.protect import SENTINEL_CLASS
 
 
@@ -167,8 +168,14 @@ def contrast_against_nothing(lead: str, rewrite: str, bank: Bank) -> bool:
 
 
 def neutral_contrast(lead: str, bank: Bank) -> bool:
-    """Whether ``lead`` ends in a contrast ("..., but") and says nothing negative itself."""
-    return _ends_in_contrast(lead, bank) and not bank.may_have_findings(lead)
+    """Whether ``lead`` ends in a contrast ("..., but") and says nothing negative itself.
+
+    A softener is no negative content: "Sorry, Tom, but" (the name keeps the
+    softener "Sorry, but" apart) contrasts with nothing before an offer.
+    """
+    if not _ends_in_contrast(lead, bank):
+        return False
+    return not bank.may_have_findings(lead) or set(bank.trigger.phrases(lead)) <= {SOFTENER}
 
 
 def opens_with_offer(rewrite: str, bank: Bank) -> bool:
