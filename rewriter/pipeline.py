@@ -483,7 +483,7 @@ class Rewriter:
             # Only rules whose slots fit explain a clause: "Korjaamo on täynnä, joten ..."
             # keeps its neutral first clause even where a pattern matches it loosely.
             head_matches = templates.fitting_rules(head, bank)
-            if not head_matches and not (not bare and flips.covers(head, bank)):
+            if not head_matches:
                 # A neutral first clause (a greeting, a reason: "The workshop is fully
                 # booked, so ...") stays word for word, joiner and all, when a rule
                 # explains the second one.
