@@ -451,7 +451,7 @@ class Rewriter:
                              reasons=candidate.reasons)
             verdict.failures += repeated_placeholders(candidate.text, sentence, masked)
             contradiction = plan.contradicts(visible(candidate.text), visible(sentence))
-            if contradiction:
+            if contradiction is not None:
                 verdict.failures.append(f"says what the message rules out: {contradiction!r}")
             said = _rule_template(candidate)
             if plan.says_again(said):

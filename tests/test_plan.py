@@ -420,9 +420,12 @@ def test_in_verb_second_languages_only_a_greeting_is_kept_before_a_subject_first
 
 
 def test_a_kept_clause_that_says_what_the_offer_would_gets_a_statement_before_it():
-    out = Rewriter("en").rewrite("Our courier doesn't deliver to PO boxes, so we will need a street address for the delivery.")
+    out = Rewriter("en").rewrite("Our courier doesn't deliver to PO boxes; we will need a street address for the delivery.")
     assert out.output == ("Our courier delivers to street addresses rather than PO boxes. "
                           "We will need a street address for the delivery.")
+    # after ", so" the kept clause is a consequence: cut off, it would lose its link (s24), so the sentence stays
+    so = "Our courier doesn't deliver to PO boxes, so we will need a street address for the delivery."
+    assert Rewriter("en").rewrite(so).output == so
 
 
 def test_a_kept_answer_after_the_refusal_is_not_pre_empted_by_an_offer():
@@ -600,3 +603,12 @@ def test_a_message_never_uses_one_rule_template_twice():
         "The lamp is out of stock. The screen is out of stock. I'll let you know when they're back.")
     assert result.output.count("We've sold all our stock") == 1
     assert "The screen is out of stock." in result.output
+
+
+def test_a_contradiction_that_matches_no_characters_still_rules_the_candidate_out():
+    # A `never` written as a lookahead matches the empty string: what it found is "", which
+    # the pipeline must still count (it checks `is not None`).
+    import re
+    plan = MessagePlan(None, OrgConfig(), never=(re.compile(r"(?=\bback in stock\b)"),))
+    assert plan.contradicts("We can let you know when it's back in stock.", "It is sold out.") == ""
+    assert plan.contradicts("We can let you know when it arrives.", "It is sold out.") is None
