@@ -612,3 +612,23 @@ def test_a_contradiction_that_matches_no_characters_still_rules_the_candidate_ou
     plan = MessagePlan(None, OrgConfig(), never=(re.compile(r"(?=\bback in stock\b)"),))
     assert plan.contradicts("We can let you know when it's back in stock.", "It is sold out.") == ""
     assert plan.contradicts("We can let you know when it arrives.", "It is sold out.") is None
+
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "is", "nb"])
+def test_the_contradiction_screens_agree_with_the_pairs(lang):
+    # Each pair's "says" runs only where its screen finds one of its required strings; the answer must be
+    # what asking every pair gives, on the bank's own example messages and on plain text.
+    from rewriter.banks import load_bank
+    from rewriter.plan.offers import ruled_out_by
+    from rewriter.text.protect import mask, visible
+    bank = load_bank(lang)
+    pairs = bank.language.contradictions
+    assert len(bank.language.contradiction_screens) == len(pairs)
+    assert all(bank.language.contradiction_screens), "every pair of the shipped banks has a screen"
+    hits = 0
+    for text in [mask(ex.input).text for _, ex in bank.examples()] + ["Hello.", ""]:
+        expected = tuple(never for says, never in pairs if says.search(visible(text)))
+        assert ruled_out_by(text, bank) == expected, text
+        hits += bool(expected)
+    assert hits, "the examples should include messages that rule something out"

@@ -43,7 +43,7 @@ from .. import __version__
 from . import regex_programs
 from .model import Bank
 
-FORMAT = 5
+FORMAT = 6
 MAGIC = b"rewriter-bank-cache\x00" + bytes([FORMAT])
 KEY_NAME = "key"
 KEY_BYTES = 32

@@ -24,6 +24,7 @@ from .flips import flips_file, load_flips
 from .lazy_regex import LazyRegex
 from .lexicon import Entry, Lexicon
 from .phrase_cases import compile_phrase_cases
+from .literals import Screen, screen_literals
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase, compile_phrase_list
 from .yamlsource import line_of, load_yaml
 from ..text.protect import kind_class
@@ -258,7 +259,7 @@ def _load_language(path: Path, lang: str) -> Language:
             raise BankError(display_path(path), f"bad phrase: {exc}", line=line_of(lines, ("phrase_sets", name)),
                             entry=f"phrase_sets.{name}") from None
         phrase_sets[name] = tuple(phrases)
-    contradictions = []
+    contradictions, said = [], []
     for index, pair in enumerate(data.get("contradictions", [])):
         try:
             says = compile_phrase_list(expand_sets(pair["says"], phrase_sets))
@@ -269,6 +270,8 @@ def _load_language(path: Path, lang: str) -> Language:
                             entry=f"contradictions[{index}]") from None
         if says is not None and never is not None:
             contradictions.append((says, never))
+            literals = screen_literals(says.pattern, says.flags)
+            said.append(Screen(literals, says.flags) if literals else None)
     address_forms, slot_types = {}, {}
     try:
         for tone, phrases in data.get("address_forms", {}).items():
@@ -314,6 +317,7 @@ def _load_language(path: Path, lang: str) -> Language:
         main_clause_leads=compiled["main_clause_leads"],
         offer_markers=compiled["offer_markers"],
         contradictions=tuple(contradictions),
+        contradiction_screens=tuple(said),
         verb_second=bool(data.get("verb_second", False)),
         back_references=compiled["back_references"],
         inner_back_references=compiled["inner_back_references"],

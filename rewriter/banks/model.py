@@ -195,6 +195,8 @@ class Language:
     offer_markers: LazyRegex | None = None   # an offer the input already makes: no second one
     # (what a message says, what a rewrite in it then never says): "we won't be restocking it" -> no "back in stock"
     contradictions: tuple[tuple[LazyRegex, LazyRegex], ...] = ()
+    # per pair, a trie of the strings one of which every match of its "says" holds (`literals.Screen`; None: none)
+    contradiction_screens: tuple = ()
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
     inner_back_references: LazyRegex | None = None   # "therefore", "siksi": anywhere in a sentence, it leans on the one before
