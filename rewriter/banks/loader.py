@@ -23,8 +23,8 @@ from .advice import advice_file, load_advice
 from .flips import flips_file, load_flips
 from .lazy_regex import LazyRegex
 from .lexicon import Entry, Lexicon
-from .phrase_cases import compile_phrase_cases
 from .literals import Screen, screen_literals
+from .phrase_cases import compile_phrase_cases
 from .patterns import PatternSyntaxError, compile_pattern, compile_phrase, compile_phrase_list
 from .yamlsource import line_of, load_yaml
 from ..text.protect import kind_class

@@ -196,7 +196,7 @@ class Language:
     # (what a message says, what a rewrite in it then never says): "we won't be restocking it" -> no "back in stock"
     contradictions: tuple[tuple[LazyRegex, LazyRegex], ...] = ()
     # per pair, a trie of the strings one of which every match of its "says" holds (`literals.Screen`; None: none)
-    contradiction_screens: tuple = ()
+    contradiction_screens: tuple[Screen | None, ...] = ()
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
     inner_back_references: LazyRegex | None = None   # "therefore", "siksi": anywhere in a sentence, it leans on the one before
@@ -536,7 +536,7 @@ class Bank:
         The answer depends only on `pattern_words`, so it is memoised by
         them; the list is shared between callers, which only read it.
         """
-        key = tokens & self._pattern_words
+        key = self.pattern_words(tokens)
         found = self.candidate_cache.get(key)
         if found is None:
             found = self._candidate_rules(key)
