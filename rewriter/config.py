@@ -9,6 +9,7 @@ other action are never used.
     offers = ["store_credit", "call_back"]   # concrete offers this team really has (OPT_IN)
     follow_up_days = 2                       # dated follow-ups ("by 3 March"); off by default
     partial_messages = false                 # hold a message back whole when one negative sentence has no rewrite
+    apply_drafts = true                      # apply also the rewrites kept as drafts (off by default)
 
 Two kinds of promise are never made unless the settings ask for them: a
 calendar date (a reusable macro with "by 1 December" baked in is wrong the
@@ -17,6 +18,7 @@ repair, a reservation ...), which only the organisation knows it has.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +39,7 @@ class OrgConfig:
     follow_up_days: int | None = None      # None: no calendar date in any rewrite
     offers: frozenset[str] = frozenset()   # the OPT_IN offers this organisation has
     partial_messages: bool = True          # False: a message is rewritten whole or not at all
+    apply_drafts: bool = False             # True: drafts (verification/drafts.py) are applied too
     source: str = "defaults"
 
     def allows(self, actions: tuple[str, ...]) -> bool:
@@ -51,7 +54,11 @@ class OrgConfig:
 def load_config(path: str | Path | None = None, start: Path | None = None) -> OrgConfig:
     """Read ``path``, else the nearest rewriter.toml or pyproject [tool.rewriter], else defaults.
 
-    A ``pyproject.toml`` (given or found) is read for its ``[tool.rewriter]`` table only."""
+    A ``pyproject.toml`` (given or found) is read for its ``[tool.rewriter]`` table only.
+    ``REWRITER_CONFIG`` in the environment names the file when neither ``path``
+    nor ``start`` is given (a CI job, a server started by a service manager)."""
+    if path is None and start is None and os.environ.get("REWRITER_CONFIG"):
+        path = os.environ["REWRITER_CONFIG"]
     if path is not None:
         path = Path(path)
         if path.name == "pyproject.toml":
@@ -108,7 +115,8 @@ def _read_toml(path: Path) -> dict:
 def _parse(path: Path, table: object) -> OrgConfig:
     if not isinstance(table, dict):
         raise RewriterError(f"{path}: the settings must be a table")
-    unknown = set(table) - {"allow_actions", "deny_actions", "follow_up_days", "offers", "partial_messages"}
+    unknown = set(table) - {"allow_actions", "deny_actions", "follow_up_days", "offers", "partial_messages",
+                          "apply_drafts"}
     if unknown:
         raise RewriterError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
     allowed = set(ACTIONS)
@@ -125,7 +133,10 @@ def _parse(path: Path, table: object) -> OrgConfig:
     partial = table.get("partial_messages", True)
     if not isinstance(partial, bool):
         raise RewriterError(f"{path}: partial_messages must be true or false")
-    return OrgConfig(frozenset(allowed), days, frozenset(offers), partial, str(path))
+    drafts = table.get("apply_drafts", False)
+    if not isinstance(drafts, bool):
+        raise RewriterError(f"{path}: apply_drafts must be true or false")
+    return OrgConfig(frozenset(allowed), days, frozenset(offers), partial, drafts, str(path))
 
 
 def _actions(path: Path, key: str, value: object) -> list[str]:

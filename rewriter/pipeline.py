@@ -32,6 +32,7 @@ from .stages.candidate import Candidate
 from .text import sentences
 from .text.protect import Masked, is_sentinel, mask, visible
 from .verification import verify
+from .verification.drafts import draft_reasons
 from .verification.fidelity import fidelity_failures, repeated_placeholders
 from .verification.langid import identify
 from .verification.wordforms import unknown_forms
@@ -95,6 +96,8 @@ class SentenceTrace:
     unfit: list[str] = field(default_factory=list)
     # ... and, for the rules that did fit, why each template made no candidate here
     skipped: list[str] = field(default_factory=list)
+    # why the verified rewrite is only a draft (verification/drafts.py; empty: it is not)
+    draft: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -129,7 +132,7 @@ class Rewriter:
     def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = DEFAULT_ENGINES,
                  config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence",
                  beams: int = 1, model_dir: Path | None = None, max_chars: int | None = None,
-                 partial: bool | None = None, explain: bool = False):
+                 partial: bool | None = None, explain: bool = False, apply_drafts: bool | None = None):
         self.max_chars = _max_chars(max_chars)
         if tone is not None and tone not in TONES:
             raise RewriterError(f"unknown tone {tone!r} (use formal or casual)")
@@ -151,6 +154,10 @@ class Rewriter:
         # on set T, read blind, more of such outputs were natural and faithful than of
         # whole-message ones, and three times as many would be sent; docs/BENCHMARKS.md).
         self.partial = self.config.partial_messages if partial is None else partial
+        # Apply also the rewrites verification/drafts.py calls drafts (the default keeps them
+        # as suggestions: read blind on unseen sets, 6 in 10 of them were natural and
+        # faithful, 9 in 10 of the rest; docs/BENCHMARKS.md, twenty-fifth session).
+        self.apply_drafts = self.config.apply_drafts if apply_drafts is None else apply_drafts
         # Trace also the rules that matched a sentence but whose slot types refused it (costs a full match).
         self.explain = explain
         self.today = today or _dt.date.today()
@@ -214,23 +221,36 @@ class Rewriter:
                 # at an offer is a fault an editor reads; a sentence kept as it was is none).
                 chosen_by, step_by = self._choose(text, found, bank, masked, computed, rewrite, states_only=pointed)
         trace = [step_by[index] for index in sorted(step_by)]
-        if _left_order(found, chosen_by, masked.text, bank) or (
-                not self.partial and _left_negative(found, chosen_by)):
+        if rewrite and not self.apply_drafts:
+            # Precision first: a rewrite of a sentence with more than one clause, or one that
+            # adds more than a few words, stays a suggestion (verification/drafts.py).
+            for index, chosen in chosen_by.items():
+                if chosen is not None:
+                    start, end, _ = found[index]
+                    step_by[index].draft = draft_reasons(masked.text[start:end], chosen.text, bank)
+        # What each sentence becomes once drafts are kept as they are.
+        applied = {index: None if step_by[index].draft else chosen for index, chosen in chosen_by.items()}
+        if _left_order(found, applied, masked.text, bank) or (
+                not self.partial and _left_negative(found, applied)):
             # An order left as it is ("You must also send the receipt.") beside a rewrite
             # reads as a second voice (the rubric: no orders left in), in either mode; with
             # --whole, so does any sentence that still says no ("... I can order it in.
             # We can't do that either."): the message comes back whole, every finding
             # with its guidance. Each rewrite stays a suggestion on its finding.
             why = "order" if self.partial else "message"
-            for index, chosen in chosen_by.items():
+            for index, chosen in applied.items():
                 step_by[index].held_back = chosen is not None
                 step_by[index].held_because = why if chosen is not None else ""
         elif self.partial:
             # "... We also can't apply the deal." left as it is: "also" would add a
             # refusal to an offer, so the sentence it leans on stays as it was too.
-            for index in _leaned_on_by_kept(found, chosen_by, masked.text, bank):
+            for index in _leaned_on_by_kept(found, applied, masked.text, bank):
                 step_by[index].held_back = True
                 step_by[index].held_because = "leaned_on"
+        for index, chosen in chosen_by.items():
+            if step_by[index].draft and not step_by[index].held_back:
+                step_by[index].held_back = True
+                step_by[index].held_because = "draft"
         for index, chosen in chosen_by.items():
             start, end, raw = found[index]
             o_start, o_end = masked.original_range(start, end)
@@ -277,7 +297,8 @@ class Rewriter:
             # A question ("Fæst kjóllinn ekki lengur í bláu?") asks; a statement in its place answers it.
             if rewrite and not _asks(sentence) and not (after and not after[2]
                                                         and points_back(masked.text[after[0]:after[1]], bank)):
-                plan = plan or self.plan_for(masked.text, bank, _without_findings(masked.text, found))
+                plan = plan or self.plan_for(masked.text, bank, _without_findings(masked.text, found),
+                                             masked.unmask_kind(masked.text, "name"))
                 trial = plan.fork()
                 trial.owed = (offer_at is not None and index < offer_at) or index in states_only
                 chosen = self._first_verified(sentence, bank, masked, computed, step, trial)
@@ -355,7 +376,8 @@ class Rewriter:
                 masked = _mask_for(text, bank)
             spans = sentences.split(masked.text, bank.language.abbreviations, masked.is_block)
             found = [(start, end, find_in_sentence(masked.text[start:end], bank)) for start, end in spans]
-            plan = self.plan_for(masked.text, bank, _without_findings(masked.text, found))
+            plan = self.plan_for(masked.text, bank, _without_findings(masked.text, found),
+                                 masked.unmask_kind(masked.text, "name"))
             for start, end, raw in found:
                 sentence = masked.text[start:end]
                 if raw:
@@ -380,13 +402,17 @@ class Rewriter:
                 for sentence, texts_out in zip(chunk, outputs):
                     self._generated[(sentence, lang, tone)] = list(dict.fromkeys(texts_out))
 
-    def plan_for(self, masked_text: str, bank: Bank, others: Iterable[str] = ()) -> MessagePlan:
+    def plan_for(self, masked_text: str, bank: Bank, others: Iterable[str] = (),
+                 address_text: str | None = None) -> MessagePlan:
         """A fresh plan for one message: the caller's tone, else the one the input's address form shows.
 
         A message whose ``others`` (its sentences without a finding) already
-        offer a next step gets no second offer.
+        offer a next step gets no second offer. ``address_text``: the text
+        the address form is read from (default ``masked_text``; the pipeline
+        gives it with the names put back: "Panacod-reseptisi" says *sinä*).
         """
-        plan = MessagePlan(self.tone or address_tone(masked_text, bank), self.config,
+        tone = self.tone or address_tone(masked_text if address_text is None else address_text, bank)
+        plan = MessagePlan(tone, self.config,
                            never=RuledOut(masked_text, bank))
         if any(offered_in(sentence, bank) for sentence in others):
             plan.made((IN_INPUT,))

@@ -1,7 +1,8 @@
 """The main job, as `make demo` runs it: rewrite a few real support sentences per language.
 
-Shows input, output, which engine and rule produced it, and findings that no
-stage could rewrite safely.
+Shows input, output, which engine and rule produced it, the drafts kept as
+suggestions (verification/drafts.py: --apply-drafts applies them), and
+findings that no stage could rewrite safely.
 """
 from __future__ import annotations
 
@@ -40,7 +41,11 @@ def main() -> None:
             rules = ", ".join(e.rule or "" for e in result.edits)
             if result.changed:
                 print(f"       ({result.engine}: {rules})")
-            elif result.findings:
+            drafts = [step for step in result.trace if step.held_because == "draft"]
+            for step in drafts:
+                draft = next(f.suggestion for f in result.findings if step.start <= f.start < step.end and f.suggestion)
+                print(f"  draft, not applied ({'; '.join(step.draft)}):\n       {draft}")
+            if result.findings and not result.changed and not drafts:
                 print(f"       (kept: {', '.join(f.rule for f in result.findings)} - no safe rewrite)")
             print()
 

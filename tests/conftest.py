@@ -1,6 +1,7 @@
 """Shared fixtures: the real banks, and a scratch bank folder for error cases."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,11 @@ import pytest
 from rewriter.banks.loader import bank_root, load_bank
 
 REPO = Path(__file__).resolve().parents[1]
+
+# The engine's tests see every verified rewrite, drafts too (tests/fixtures/apply_drafts.toml),
+# set before any test module builds its Rewriter. The default, which keeps a draft as a
+# suggestion, is tested in test_drafts.py (and wherever a test names its own settings).
+os.environ["REWRITER_CONFIG"] = str(REPO / "tests" / "fixtures" / "apply_drafts.toml")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -253,7 +253,8 @@ def test_bad_settings_are_one_line(tmp_path, name, content, message):
 
 def test_bad_settings_file_from_the_cli(tmp_path):
     (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
-    one_line_error(cli("rewrite", "--lang", "en", "hello", cwd=tmp_path), "'tool' must be a table")
+    one_line_error(cli("rewrite", "--lang", "en", "hello", cwd=tmp_path, env={"REWRITER_CONFIG": ""}),
+                   "'tool' must be a table")
 
 
 def test_config_option_reads_tool_rewriter_of_a_pyproject(tmp_path):

@@ -632,3 +632,19 @@ def test_the_contradiction_screens_agree_with_the_pairs(lang):
         assert ruled_out_by(text, bank) == expected, text
         hits += bool(expected)
     assert hits, "the examples should include messages that rule something out"
+
+
+@pytest.mark.parametrize("text, tone", [
+    ("Huomaathan, että Ruotsiin ei voi matkustaa ilman rokotusta.", "casual"),
+    ("Ethän unohda kuittia.", "casual"),
+    ("Huomaattehan, että myymälä on suljettu.", "formal"),
+])
+def test_a_finnish_verb_with_a_clitic_shows_the_address_form(text, tone):
+    assert address_tone(text, load_bank("fi")) == tone
+
+
+def test_a_name_that_carries_a_possessive_still_shows_the_address_form():
+    # "Panacod-reseptisi" is masked as a name; the address form is read with names put back
+    result = Rewriter("fi").rewrite("Panacod-reseptisi on vanhentunut. Reseptilääkkeitä ei voi tilata "
+                                    "verkkoapteekistamme ilman voimassa olevaa reseptiä.")
+    assert result.changed and "teitä" not in result.output and "teille" not in result.output

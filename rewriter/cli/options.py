@@ -41,3 +41,12 @@ def check_language(lang: str) -> str:
     if lang != "auto" and lang not in known:
         raise RewriterError(f"unknown language {lang!r} (available: {', '.join(known)}, auto)")
     return lang
+
+
+def add_drafts(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--apply-drafts", dest="apply_drafts", action="store_true", default=None,
+                        help="apply also the rewrites kept as drafts: those of a sentence with more than one "
+                             "clause, or that add more than five words the sentence did not have (an offer, "
+                             "usually). Read blind on unseen text, about 6 in 10 of them were natural and "
+                             "faithful against 9 in 10 of the rest, so by default they stay suggestions "
+                             "(settings: apply_drafts = true)")

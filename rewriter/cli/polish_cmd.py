@@ -6,7 +6,7 @@ import sys
 
 from ..errors import RewriterError
 from .atomic import check_writable, same_file, write_all_atomic
-from .options import add_config, add_partial, add_tone, check_language
+from .options import add_config, add_drafts, add_partial, add_tone, check_language
 
 HELP = """\
 Rewrite every reply text in a help-desk export and write the result to
@@ -39,6 +39,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--report", metavar="FILE", help="write an HTML review report of every changed macro")
     p.add_argument("--engine", default="template", metavar="LIST", help="stages to use, in order: template (default); template,model lets the seq2seq model try the sentences no template rewrote; model,template lets it try first (it added no good rewrite on the sealed sets; docs/BENCHMARKS.md)")
     add_partial(p)
+    add_drafts(p)
     add_config(p)
     p.set_defaults(run=run)
 
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     check_language(args.lang)
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
     rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config),
-                        partial=args.partial)
+                        partial=args.partial, apply_drafts=args.apply_drafts)
     text = read_source(args.input)
     name = "<stdin>" if args.input == "-" else args.input
     with Progress(max(1, text.count("\n") // 3), "polishing") as bar:

@@ -9,7 +9,7 @@ import sys
 
 from ..errors import RewriterError
 from .inputs import read_stdin, stdin_is_terminal
-from .options import add_config, add_language, add_partial, add_tone, check_language
+from .options import add_config, add_drafts, add_language, add_partial, add_tone, check_language
 
 HELP = """\
 Rewrite negative sentences into positive ones that offer an action.
@@ -18,7 +18,11 @@ every line is one input and one output line is written per input line (empty
 lines stay empty); --by paragraph takes texts separated by blank lines (a
 macro of several lines is one message), --by all takes the whole of stdin
 as one message. Sentences that no stage can rewrite safely come back
-unchanged, and their findings are reported (--json, --explain).
+unchanged, and their findings are reported (--json, --explain). A rewrite
+of a sentence with more than one clause, or one that adds an offer of more
+than a few words, is a draft: the sentence stays as it was and the draft is
+its finding's suggestion (printed to stderr for TEXT arguments, in --json
+and --explain); --apply-drafts applies drafts too.
 
 examples:
   rewriter rewrite --lang nb "Vi har dessverre ikke den røde kjolen på lager."
@@ -52,6 +56,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--beams", type=int, default=1, metavar="N",
                    help="model candidates per sentence: 1 is greedy (default), more is beam search (1-8)")
     add_partial(p)
+    add_drafts(p)
     add_config(p)
     p.set_defaults(run=run)
 
@@ -63,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     check_language(args.lang)
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
     rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config), style=args.style,
-                        beams=args.beams, partial=args.partial, explain=args.explain)
+                        beams=args.beams, partial=args.partial, explain=args.explain,
+                        apply_drafts=args.apply_drafts)
     breaks: list[str] = []
     if args.text:
         inputs = list(args.text)
@@ -101,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
                 out.write(result.output + "\n")
                 if args.explain:
                     _explain(result, out)
+                elif args.text:
+                    _show_drafts(result)
                 out.write(end[1:])
         out.flush()
     finally:
@@ -125,6 +133,17 @@ def split_stdin(data: str, by: str) -> tuple[list[str], list[str]]:
     return parts, gaps + ["\n"]
 
 
+def _show_drafts(result) -> None:
+    """An agent who typed the sentence sees the draft it was not given (stderr: stdout stays the output)."""
+    for step in result.trace:
+        if step.held_because == "draft":
+            draft = next((f.suggestion for f in result.findings if step.start <= f.start < step.end and f.suggestion),
+                         None)
+            if draft:
+                print(f"draft, not applied ({'; '.join(step.draft)}); check it before you use it, or "
+                      f"pass --apply-drafts:\n  {draft}", file=sys.stderr)
+
+
 def _explain(result, stream) -> None:
     if not result.trace:
         print("  (no negative statement found; text unchanged)", file=stream)
@@ -145,7 +164,9 @@ def _explain(result, stream) -> None:
             print(f"    {mark} {a.engine} {a.rule or ''}{where}: {a.text}", file=stream)
             for reason in a.failures:
                 print(f"         - {reason}", file=stream)
-        if step.held_back and step.held_because == "leaned_on":
+        if step.held_back and step.held_because == "draft":
+            print(f"    held back: a draft ({'; '.join(step.draft)}); --apply-drafts applies it", file=stream)
+        elif step.held_back and step.held_because == "leaned_on":
             print("    held back: the next sentence that says no stays as it is and points back at this one "
                   "(\"also\", \"either\", \"that's why\"), so this one stays too", file=stream)
         elif step.held_back and step.held_because == "order":

@@ -164,8 +164,16 @@ def _has_words(text: str) -> bool:
 
 
 def _unresolved(result: Result) -> list[str]:
+    """The rules of the findings left as they were; a rewrite held back (a draft) is named once, to check."""
     edited = [(e.start, e.end) for e in result.edits]
-    return [f.rule for f in result.findings if not any(s <= f.start < e for s, e in edited)]
+    left, drafts = [], []
+    for f in result.findings:
+        if any(s <= f.start < e for s, e in edited):
+            continue
+        left.append(f.rule)
+        if f.suggestion and f.suggestion not in drafts:
+            drafts.append(f.suggestion)
+    return left + [f"suggested, not applied: {d}" for d in drafts]
 
 
 @dataclass

@@ -190,6 +190,13 @@ class Masked:
             return text
         return re.sub(f"[{SENTINEL_CLASS}]", lambda m: self.span_of(m.group()).value, text)
 
+    def unmask_kind(self, text: str, kind: str) -> str:
+        """Put back only the spans of one ``kind`` ("name"): the words of a name, without placeholders or URLs."""
+        if not self.spans:
+            return text
+        return re.sub(f"[{SENTINEL_CLASS}]", lambda m: (span.value if (span := self.span_of(m.group())).kind == kind
+                                                        else m.group()), text)
+
     def _start_of(self, pos: int) -> int:
         """Original offset where masked character ``pos`` starts."""
         i = bisect.bisect_right(self.at, pos) - 1       # the last sentinel at or before pos
