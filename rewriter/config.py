@@ -9,7 +9,7 @@ other action are never used.
     offers = ["store_credit", "call_back"]   # concrete offers this team really has (OPT_IN)
     follow_up_days = 2                       # dated follow-ups ("by 3 March"); off by default
     partial_messages = false                 # hold a message back whole when one negative sentence has no rewrite
-    apply_drafts = true                      # apply also the rewrites kept as drafts (off by default)
+    drafts = "strict"                        # which rewrites stay suggestions: clauses (default), strict, none
 
 Two kinds of promise are never made unless the settings ask for them: a
 calendar date (a reusable macro with "by 1 December" baked in is wrong the
@@ -24,6 +24,9 @@ from pathlib import Path
 
 from .errors import RewriterError
 
+# Which verified rewrites stay suggestions (rewriter/verification/drafts.py): those of a
+# sentence with more than one clause; those and the ones that add more than five words; none.
+DRAFT_LEVELS = ("clauses", "strict", "none")
 ACTIONS = ("order", "reserve", "notify", "alternative", "follow_up", "connect", "refund", "call_back", "book",
            "check", "explain", "deliver", "exchange", "help", "escalate", "store_credit", "repair", "discount",
            "pick_up")
@@ -39,7 +42,7 @@ class OrgConfig:
     follow_up_days: int | None = None      # None: no calendar date in any rewrite
     offers: frozenset[str] = frozenset()   # the OPT_IN offers this organisation has
     partial_messages: bool = True          # False: a message is rewritten whole or not at all
-    apply_drafts: bool = False             # True: drafts (verification/drafts.py) are applied too
+    drafts: str = "clauses"                # which rewrites stay suggestions (DRAFT_LEVELS)
     source: str = "defaults"
 
     def allows(self, actions: tuple[str, ...]) -> bool:
@@ -116,7 +119,7 @@ def _parse(path: Path, table: object) -> OrgConfig:
     if not isinstance(table, dict):
         raise RewriterError(f"{path}: the settings must be a table")
     unknown = set(table) - {"allow_actions", "deny_actions", "follow_up_days", "offers", "partial_messages",
-                          "apply_drafts"}
+                          "drafts"}
     if unknown:
         raise RewriterError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
     allowed = set(ACTIONS)
@@ -133,9 +136,9 @@ def _parse(path: Path, table: object) -> OrgConfig:
     partial = table.get("partial_messages", True)
     if not isinstance(partial, bool):
         raise RewriterError(f"{path}: partial_messages must be true or false")
-    drafts = table.get("apply_drafts", False)
-    if not isinstance(drafts, bool):
-        raise RewriterError(f"{path}: apply_drafts must be true or false")
+    drafts = table.get("drafts", "clauses")
+    if drafts not in DRAFT_LEVELS:
+        raise RewriterError(f"{path}: drafts must be one of {', '.join(DRAFT_LEVELS)}")
     return OrgConfig(frozenset(allowed), days, frozenset(offers), partial, drafts, str(path))
 
 

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from .banks import load_bank
 from .banks.model import Bank
 from .banks.trigger import DISCOURAGED, NEGATION
-from .config import OrgConfig, load_config
+from .config import DRAFT_LEVELS, OrgConfig, load_config
 from .detection.detector import find_in_sentence
 from .detection.findings import Finding
 from .errors import RewriterError
@@ -132,7 +132,7 @@ class Rewriter:
     def __init__(self, lang: str = "en", tone: str | None = None, engines: tuple[str, ...] = DEFAULT_ENGINES,
                  config: OrgConfig | None = None, today: _dt.date | None = None, style: str = "sentence",
                  beams: int = 1, model_dir: Path | None = None, max_chars: int | None = None,
-                 partial: bool | None = None, explain: bool = False, apply_drafts: bool | None = None):
+                 partial: bool | None = None, explain: bool = False, drafts: str | None = None):
         self.max_chars = _max_chars(max_chars)
         if tone is not None and tone not in TONES:
             raise RewriterError(f"unknown tone {tone!r} (use formal or casual)")
@@ -154,10 +154,12 @@ class Rewriter:
         # on set T, read blind, more of such outputs were natural and faithful than of
         # whole-message ones, and three times as many would be sent; docs/BENCHMARKS.md).
         self.partial = self.config.partial_messages if partial is None else partial
-        # Apply also the rewrites verification/drafts.py calls drafts (the default keeps them
-        # as suggestions: read blind on unseen sets, 6 in 10 of them were natural and
-        # faithful, 9 in 10 of the rest; docs/BENCHMARKS.md, twenty-fifth session).
-        self.apply_drafts = self.config.apply_drafts if apply_drafts is None else apply_drafts
+        # Which rewrites stay suggestions (verification/drafts.py; config.DRAFT_LEVELS): by default
+        # those of a sentence with more than one clause (read blind on unseen sets, about half of
+        # them were natural and faithful; docs/BENCHMARKS.md, twenty-fifth session).
+        self.drafts = self.config.drafts if drafts is None else drafts
+        if self.drafts not in DRAFT_LEVELS:
+            raise RewriterError(f"unknown drafts level {self.drafts!r} (use {', '.join(DRAFT_LEVELS)})")
         # Trace also the rules that matched a sentence but whose slot types refused it (costs a full match).
         self.explain = explain
         self.today = today or _dt.date.today()
@@ -221,13 +223,13 @@ class Rewriter:
                 # at an offer is a fault an editor reads; a sentence kept as it was is none).
                 chosen_by, step_by = self._choose(text, found, bank, masked, computed, rewrite, states_only=pointed)
         trace = [step_by[index] for index in sorted(step_by)]
-        if rewrite and not self.apply_drafts:
-            # Precision first: a rewrite of a sentence with more than one clause, or one that
-            # adds more than a few words, stays a suggestion (verification/drafts.py).
+        if rewrite and self.drafts != "none":
+            # Precision first: a rewrite of a sentence with more than one clause (and with
+            # "strict" one that adds more than a few words) stays a suggestion.
             for index, chosen in chosen_by.items():
                 if chosen is not None:
                     start, end, _ = found[index]
-                    step_by[index].draft = draft_reasons(masked.text[start:end], chosen.text, bank)
+                    step_by[index].draft = draft_reasons(masked.text[start:end], chosen.text, bank, self.drafts)
         # What each sentence becomes once drafts are kept as they are.
         applied = {index: None if step_by[index].draft else chosen for index, chosen in chosen_by.items()}
         if _left_order(found, applied, masked.text, bank) or (

@@ -15,6 +15,7 @@ SAMPLES = {
            "Please calm down.",
            "I'm afraid we can't extend the warranty beyond 24 months.",
            "Hi Tom, the walnut shelf isn't available until April. The brass brackets won't be back in stock before 12 April.",
+           "Sorry, we can't ship to Iceland.",
            "Thanks for your patience, I'll send the replacement today."],
     "fi": ["Harmaata sohvaa ei valitettavasti ole varastossa.",
            "Hei {{ticket.requester.first_name}}, Aurora-valaisin on tällä hetkellä loppu varastosta.",

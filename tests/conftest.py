@@ -11,7 +11,7 @@ from rewriter.banks.loader import bank_root, load_bank
 
 REPO = Path(__file__).resolve().parents[1]
 
-# The engine's tests see every verified rewrite, drafts too (tests/fixtures/apply_drafts.toml),
+# The engine's tests see every verified rewrite, drafts too (tests/fixtures/apply_drafts.toml: drafts = "none"),
 # set before any test module builds its Rewriter. The default, which keeps a draft as a
 # suggestion, is tested in test_drafts.py (and wherever a test names its own settings).
 os.environ["REWRITER_CONFIG"] = str(REPO / "tests" / "fixtures" / "apply_drafts.toml")

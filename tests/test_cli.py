@@ -311,7 +311,7 @@ def test_check_many_jobs_on_few_lines_keep_order(tmp_path):
 def test_whole_keeps_a_message_with_a_sentence_left_as_it_is_and_the_default_rewrites_the_rest(capsys, tmp_path,
                                                                                                monkeypatch):
     monkeypatch.chdir(tmp_path)          # no rewriter.toml of the project's around
-    (tmp_path / "rewriter.toml").write_text("apply_drafts = true\n", encoding="utf-8")
+    (tmp_path / "rewriter.toml").write_text("drafts = \"none\"\n", encoding="utf-8")
     monkeypatch.delenv("REWRITER_CONFIG")   # the settings file here is the one read
     text = "The red dress is sold out. Tickets are non-refundable once the match has started."
     assert main(["rewrite", "--lang", "en", text]) == 0
@@ -319,7 +319,7 @@ def test_whole_keeps_a_message_with_a_sentence_left_as_it_is_and_the_default_rew
     assert "red dress" in out and "sold out" not in out and out.endswith("once the match has started.")
     assert main(["rewrite", "--lang", "en", "--whole", text]) == 0
     assert capsys.readouterr().out.strip() == text
-    (tmp_path / "rewriter.toml").write_text("partial_messages = false\napply_drafts = true\n", encoding="utf-8")
+    (tmp_path / "rewriter.toml").write_text("partial_messages = false\ndrafts = \"none\"\n", encoding="utf-8")
     assert main(["rewrite", "--lang", "en", text]) == 0
     assert capsys.readouterr().out.strip() == text, "the settings' whole-message mode"
     assert main(["rewrite", "--lang", "en", "--partial", text]) == 0

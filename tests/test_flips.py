@@ -72,7 +72,7 @@ def test_a_bound_tail_is_used_only_where_the_organisation_offers_it(scratch_root
     fact = "Passengers cannot board without a printed boarding pass."
     assert Rewriter("en").rewrite(fact).output == (
         "Passengers can board with a printed boarding pass, and I'd be happy to explain the options.")
-    denied = Rewriter("en", config=OrgConfig(allowed_actions=frozenset({"notify"}), apply_drafts=True))
+    denied = Rewriter("en", config=OrgConfig(allowed_actions=frozenset({"notify"}), drafts="none"))
     assert denied.rewrite(fact).output == fact
 
 

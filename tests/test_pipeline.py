@@ -38,7 +38,7 @@ def test_tone_picks_the_templates_of_that_tone():
 
 def test_actions_the_organisation_cannot_deliver_are_never_offered():
     # A shop that takes backorders (an opt-in offer) and has no notification service.
-    no_notify = OrgConfig(frozenset(ACTIONS) - {"notify"}, offers=frozenset({"order"}), apply_drafts=True)
+    no_notify = OrgConfig(frozenset(ACTIONS) - {"notify"}, offers=frozenset({"order"}), drafts="none")
     out = Rewriter("en", config=no_notify, engines=("template",)).rewrite("The red dress is out of stock.").output
     assert "order for the red dress" in out and "let you know" not in out
 
@@ -49,7 +49,7 @@ def test_a_backorder_is_offered_only_by_a_shop_that_takes_them():
 
 
 def test_when_no_allowed_template_remains_the_original_stays():
-    nothing = OrgConfig(frozenset(), apply_drafts=True)
+    nothing = OrgConfig(frozenset(), drafts="none")
     result = Rewriter("en", config=nothing, engines=("template",)).rewrite("The red dress is out of stock.")
     assert not result.changed and result.findings
 
@@ -93,12 +93,12 @@ def test_full_reply_wraps_the_rewrite_in_empathy_and_follow_up():
     assert lines[1].startswith("Thanks for your interest")
     assert "January" not in out and "{" not in lines[1], "no calendar date unless the settings ask for one"
     dated = Rewriter("en", tone="casual", style="full", today=dt.date(2026, 1, 5), engines=("template",),
-                     config=OrgConfig(follow_up_days=2, apply_drafts=True)).rewrite(text).output
+                     config=OrgConfig(follow_up_days=2, drafts="none")).rewrite(text).output
     assert dated.split("\n")[1].endswith("by 7 January to make sure it's all sorted.")
 
 
 def test_full_reply_leaves_out_a_follow_up_the_organisation_cannot_give():
-    config = OrgConfig(frozenset(ACTIONS) - {"follow_up"}, apply_drafts=True)
+    config = OrgConfig(frozenset(ACTIONS) - {"follow_up"}, drafts="none")
     out = Rewriter("en", style="full", config=config).rewrite("The red dress is out of stock.").output
     assert "check in" not in out and "follow up" not in out and out.startswith("Thanks")
 
@@ -193,7 +193,7 @@ def test_in_whole_mode_a_message_with_a_negative_sentence_left_comes_back_whole_
 
 
 def test_by_default_every_sentence_that_can_be_rewritten_is():
-    for rewriter in (Rewriter("en"), Rewriter("en", partial=True), Rewriter("en", config=OrgConfig(partial_messages=True, apply_drafts=True))):
+    for rewriter in (Rewriter("en"), Rewriter("en", partial=True), Rewriter("en", config=OrgConfig(partial_messages=True, drafts="none"))):
         result = rewriter.rewrite(TWO_REFUSALS)
         assert result.changed and len(result.edits) == 1
         assert result.output.endswith(" Nobody here can read the sign on the old barn.")

@@ -49,7 +49,7 @@ def run_example(bank: Bank, rule: str, example: Example) -> ExampleOutcome:
     from ..pipeline import Rewriter  # noqa: PLC0415 - pipeline imports banks
 
     config = OrgConfig(offers=frozenset(example.offers), follow_up_days=example.follow_up_days,
-                       partial_messages=example.partial_messages, apply_drafts=True)
+                       partial_messages=example.partial_messages, drafts="none")
     rewriter = Rewriter(bank.language.code, example.tone, engines=("template",), config=config,
                         today=EXAMPLE_TODAY, style="full" if rule == "reply" else "sentence")
     result = rewriter.rewrite(example.input)

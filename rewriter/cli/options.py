@@ -44,9 +44,11 @@ def check_language(lang: str) -> str:
 
 
 def add_drafts(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--apply-drafts", dest="apply_drafts", action="store_true", default=None,
-                        help="apply also the rewrites kept as drafts: those of a sentence with more than one "
-                             "clause, or that add more than five words the sentence did not have (an offer, "
-                             "usually). Read blind on unseen text, about 6 in 10 of them were natural and "
-                             "faithful against 9 in 10 of the rest, so by default they stay suggestions "
-                             "(settings: apply_drafts = true)")
+    parser.add_argument("--drafts", choices=["clauses", "strict", "none"], default=None,
+                        help="which verified rewrites stay suggestions (drafts) instead of being applied: "
+                             "clauses (default) those of a sentence with more than one clause, about half of "
+                             "which read well on unseen text; strict also those that add more than five words "
+                             "(usually the offer: about 7 in 10 read well); none applies every rewrite "
+                             "(settings: drafts = ...)")
+    parser.add_argument("--apply-drafts", dest="drafts", action="store_const", const="none",
+                        help="the same as --drafts none")

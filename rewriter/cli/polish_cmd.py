@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     check_language(args.lang)
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
     rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config),
-                        partial=args.partial, apply_drafts=args.apply_drafts)
+                        partial=args.partial, drafts=args.drafts)
     text = read_source(args.input)
     name = "<stdin>" if args.input == "-" else args.input
     with Progress(max(1, text.count("\n") // 3), "polishing") as bar:

@@ -19,10 +19,10 @@ lines stay empty); --by paragraph takes texts separated by blank lines (a
 macro of several lines is one message), --by all takes the whole of stdin
 as one message. Sentences that no stage can rewrite safely come back
 unchanged, and their findings are reported (--json, --explain). A rewrite
-of a sentence with more than one clause, or one that adds an offer of more
-than a few words, is a draft: the sentence stays as it was and the draft is
-its finding's suggestion (printed to stderr for TEXT arguments, in --json
-and --explain); --apply-drafts applies drafts too.
+of a sentence with more than one clause is a draft (--drafts strict: also
+one that adds more than five words): the sentence stays as it was and the
+draft is its finding's suggestion (printed to stderr for TEXT arguments, in
+--json and --explain); --apply-drafts applies drafts too.
 
 examples:
   rewriter rewrite --lang nb "Vi har dessverre ikke den røde kjolen på lager."
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     engines = tuple(e.strip() for e in args.engine.split(",") if e.strip())
     rewriter = Rewriter(args.lang, args.tone, engines=engines, config=load_config(args.config), style=args.style,
                         beams=args.beams, partial=args.partial, explain=args.explain,
-                        apply_drafts=args.apply_drafts)
+                        drafts=args.drafts)
     breaks: list[str] = []
     if args.text:
         inputs = list(args.text)
