@@ -648,3 +648,9 @@ def test_a_name_that_carries_a_possessive_still_shows_the_address_form():
     result = Rewriter("fi").rewrite("Panacod-reseptisi on vanhentunut. Reseptilääkkeitä ei voi tilata "
                                     "verkkoapteekistamme ilman voimassa olevaa reseptiä.")
     assert result.changed and "teitä" not in result.output and "teille" not in result.output
+
+
+def test_a_preposition_never_opens_a_norwegian_stock_item():
+    # "flere" took its place in the pattern and the item began with "av": "Av Lego Technic 42115 er ... solgt ut"
+    output = Rewriter("nb").rewrite("Vi har dessverre ikke flere av Lego Technic 42115 på lager.").output
+    assert not output.startswith("Av ") and " av Lego" in output
