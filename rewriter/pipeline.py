@@ -249,7 +249,7 @@ class Rewriter:
             for index in _leaned_on_by_kept(found, applied, masked.text, bank):
                 step_by[index].held_back = True
                 step_by[index].held_because = "leaned_on"
-        for index, chosen in chosen_by.items():
+        for index in chosen_by:
             if step_by[index].draft and not step_by[index].held_back:
                 step_by[index].held_back = True
                 step_by[index].held_because = "draft"

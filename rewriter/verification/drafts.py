@@ -61,7 +61,8 @@ def draft_reasons(original: str, replacement: str, bank: Bank | None = None, lev
     reasons = []
     if _CLAUSE_COMMA.search(original):
         reasons.append("the sentence has more than one clause")
-    added = new_words(original, replacement)
-    if level == "strict" and len(added) > MAX_NEW_WORDS:
-        reasons.append(f"it adds {len(added)} words the sentence did not have")
+    if level == "strict":
+        added = new_words(original, replacement)
+        if len(added) > MAX_NEW_WORDS:
+            reasons.append(f"it adds {len(added)} words the sentence did not have")
     return reasons
