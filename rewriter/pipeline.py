@@ -88,8 +88,8 @@ class SentenceTrace:
     attempts: list[Attempt] = field(default_factory=list)
     held_back: bool = False     # rewritten, but kept: see held_because
     # why: "message" (whole-message mode: another negative sentence has no rewrite),
-    # "order" (an order to the customer is left as it is) or "leaned_on" (a later
-    # sentence kept as it is points back at this one)
+    # "order" (an order to the customer is left as it is), "leaned_on" (a later
+    # sentence kept as it is points back at this one) or "draft"
     held_because: str = ""
     # Rules whose pattern matched but whose slot type refused the words it took
     # (filled only by a Rewriter made with explain=True: "rule: {slot} took 'value'").
@@ -472,7 +472,7 @@ class Rewriter:
                         step: SentenceTrace, plan: MessagePlan) -> Candidate | None:
         """The first of ``candidates`` that passes verification (each attempt is traced)."""
         for candidate in candidates:
-            candidate = _tidied(candidate, masked)
+            candidate = _tidied(candidate, masked, sentence, bank)
             verdict = verify(candidate.text, sentence, bank, masked.unmask, check_language=candidate.engine == "model",
                              needs_action=(candidate.engine == "model" or bool(candidate.actions) or not plan.states_only)
                              and not candidate.says_action,
@@ -695,25 +695,47 @@ def _loses_pointer(clause: str, rewritten: Candidate, bank: Bank) -> bool:
     return leans_back(clause, bank) and not leans_back(rewritten.text, bank)
 
 
-def _tidied(candidate: Candidate, masked: Masked) -> Candidate:
-    """A template candidate without the full stop a slot carried after a placeholder into mid-sentence.
+def _tidied(candidate: Candidate, masked: Masked, sentence: str, bank: Bank) -> Candidate:
+    """A template candidate with the full stops of its slots where the sentence around them needs them.
 
     Slots for dates keep their final full stop ("15.3."); after a
     placeholder ("{{restock_date}}.") that stop was the sentence's own, and
     before a comma it is wrong ("aikaisintaan {{restock_date}}., ja ...").
+    The other way round, a day.month date that ended the input ("päättyy
+    30.9.") shared its stop with the sentence; a rewrite that goes on after
+    it gives the date its own back (`language.yaml: dotted_dates`).
     """
-    if candidate.engine != "template" or ".," not in candidate.text:
+    if candidate.engine != "template":
         return candidate
-    out, pos = [], 0
-    for m in re.finditer(r"(.)\.(?=,)", candidate.text):
-        char = m.group(1)
-        if is_sentinel(char) and masked.span_of(char).kind in ("placeholder", "reserved"):
-            out.append(candidate.text[pos:m.end(1)])
-            pos = m.end()
-    if not out:
-        return candidate
-    out.append(candidate.text[pos:])
-    return replace(candidate, text="".join(out))
+    text = candidate.text
+    if ".," in text:
+        out, pos = [], 0
+        for m in re.finditer(r"(.)\.(?=,)", text):
+            char = m.group(1)
+            if is_sentinel(char) and masked.span_of(char).kind in ("placeholder", "reserved"):
+                out.append(text[pos:m.end(1)])
+                pos = m.end()
+        out.append(text[pos:])
+        text = "".join(out)
+    if bank.language.dotted_dates:
+        text = _with_date_stop(text, sentence, masked)
+    return candidate if text == candidate.text else replace(candidate, text=text)
+
+
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])")
+_ENDS_ON_SPAN = re.compile(r"(.)\.\W*$")
+
+
+def _with_date_stop(text: str, sentence: str, masked: Masked) -> str:
+    """``text`` with a stop after the date that ended ``sentence`` ("30.9."), where the text goes on after it."""
+    end = _ENDS_ON_SPAN.search(sentence)
+    if end is None or not is_sentinel(end.group(1)):
+        return text
+    char = end.group(1)
+    span = masked.span_of(char)
+    if span.kind != "number" or not _DAY_MONTH.fullmatch(span.value):
+        return text
+    return re.sub(re.escape(char) + r"(?=,|;| [^\W\d_])", char + ".", text)
 
 
 def _mask_for(text: str, bank: Bank) -> Masked:

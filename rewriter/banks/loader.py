@@ -319,6 +319,7 @@ def _load_language(path: Path, lang: str) -> Language:
         contradictions=tuple(contradictions),
         contradiction_screens=tuple(said),
         verb_second=bool(data.get("verb_second", False)),
+        dotted_dates=bool(data.get("dotted_dates", False)),
         back_references=compiled["back_references"],
         inner_back_references=compiled["inner_back_references"],
         ordinal_days=compiled["ordinal_days"],

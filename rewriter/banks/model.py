@@ -198,6 +198,7 @@ class Language:
     # per pair, a trie of the strings one of which every match of its "says" holds (`literals.Screen`; None: none)
     contradiction_screens: tuple[Screen | None, ...] = ()
     verb_second: bool = False                # a main clause after a fronted clause starts with its verb
+    dotted_dates: bool = False               # "30.9.": a day.month date that ends a sentence shares its stop
     back_references: LazyRegex | None = None   # "That's why", "Derfor": a sentence opening on one leans on the one before
     inner_back_references: LazyRegex | None = None   # "therefore", "siksi": anywhere in a sentence, it leans on the one before
     ordinal_days: LazyRegex | None = None   # "den 18": a day that keeps its ordinal stop when the sentence's stop ended it
